@@ -1,7 +1,7 @@
 """The storage contract every backend (SQLite now, PostgreSQL next) fulfils.
 
 The store is the source of truth. The in-memory matching index is rebuilt from
-``index_rows()`` at start-up and kept fresh in every worker process by polling
+``index_snapshot()`` at start-up and kept fresh in every worker process by polling
 ``changes_since(seq)``, a log of added and removed quotes with a monotonically
 increasing sequence number (exposed as the index version).
 """
@@ -33,6 +33,8 @@ class Store(Protocol):
 
     def get_document(self, document_id: str) -> Document | None: ...
 
+    def document_by_hash(self, digest: str) -> Document | None: ...
+
     def get_documents(self, ids: Iterable[str]) -> dict[str, Document]: ...
 
     def list_documents(self, limit: int, offset: int) -> tuple[list[Document], int]:
@@ -54,8 +56,9 @@ class Store(Protocol):
         were new."""
 
     # -- index feed ----------------------------------------------------------
-    def index_rows(self) -> Iterator[IndexRow]:
-        """Every stored quote, for building the matching index."""
+    def index_snapshot(self) -> tuple[int, Iterator[IndexRow]]:
+        """(version, every stored quote as of that version), for building the
+        matching index; catching up from that version later is exact."""
 
     def changes_since(self, seq: int) -> tuple[int, list[IndexRow], list[str]]:
         """(current seq, quotes added after seq, quote ids removed after seq)."""

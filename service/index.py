@@ -1,0 +1,397 @@
+"""The in-memory quote index: word-level inverted index + alignment re-rank.
+
+Layout (why it looks like this):
+
+* Quotes with the same normalised text form one *group*; the group is what
+  is indexed and aligned, its *members* (quote id, speaker, document, date)
+  are what is reported. The corpus repeats texts ("Thank you.", the same
+  famous line under several names), and matching a text once is cheaper and
+  makes dedup across documents free.
+* The bulk of the index is a frozen *base segment* of flat numpy arrays (CSR):
+  token codes per group, unigram and bigram postings, members per group. A
+  few large arrays instead of millions of Python objects keep memory compact
+  and let preloaded gunicorn workers share the pages copy-on-write.
+* Small incremental adds go to a Python-dict *overlay*; it is folded into a
+  new base (lazily, on the next search) once it outgrows OVERLAY_LIMIT.
+  Removals just clear a member's alive flag.
+
+Search: rare-feature candidate generation (unigrams and adjacent bigrams,
+weighted by IDF, rarest first under a postings budget, so the cost follows
+the rarity of the query's words, not the corpus size), then token alignment
+of the query against the best window of each candidate (service.matching).
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import threading
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from service.matching import Alignment, align, code_of
+from service.model import IndexRow
+from service.text import Query, parse_query, tokens
+
+GROUP_BITS = 24  # group ids packed under term ids in one uint64 sort key
+OVERLAY_LIMIT = 20_000  # overlay groups before they are folded into the base
+POSTINGS_BUDGET = 12_000  # postings read per query, beyond the 2 rarest features
+CANDIDATES = 40  # candidates aligned per query
+TIE_CAP = 2_000  # at most this many equally-best candidates are checked
+
+
+@dataclass
+class Member:
+    quote_id: str
+    speaker: str | None
+    document_id: str
+    date: str | None
+
+
+@dataclass
+class Hit:
+    """A matched group: its alignment and its live members."""
+
+    group: int
+    alignment: Alignment
+    members: list[Member]
+    n_tokens: int
+
+    @property
+    def score(self) -> float:
+        return self.alignment.score
+
+
+class _Base:
+    """The frozen CSR arrays. Built once, read-only afterwards."""
+
+    def __init__(self, group_ids: list[list[int]], member_group: np.ndarray, n_terms: int):
+        self.n_groups = len(group_ids)
+        lens = np.fromiter((len(g) for g in group_ids), dtype=np.int64, count=self.n_groups)
+        self.tok_ptr = np.zeros(self.n_groups + 1, dtype=np.int64)
+        np.cumsum(lens, out=self.tok_ptr[1:])
+        total = int(self.tok_ptr[-1])
+        tids = np.fromiter(itertools.chain.from_iterable(group_ids), dtype=np.int64, count=total)
+        codes = tids + np.where(tids >= 0xD800, 0x800, 0)
+        self.codes = codes.astype("<u4")
+        gid = np.repeat(np.arange(self.n_groups, dtype=np.uint64), lens)
+
+        # unigram postings: unique (term, group) pairs sorted by term
+        key = np.unique((tids.astype(np.uint64) << np.uint64(GROUP_BITS)) | gid)
+        terms = (key >> np.uint64(GROUP_BITS)).astype(np.int64)
+        self.uni_groups = (key & np.uint64((1 << GROUP_BITS) - 1)).astype(np.int32)
+        self.uni_ptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(np.bincount(terms, minlength=n_terms), out=self.uni_ptr[1:])
+        del key, terms
+
+        # bigram postings: adjacent pairs inside one group
+        self.term_bits = max(20, int(n_terms).bit_length())
+        assert 2 * self.term_bits + GROUP_BITS <= 64, "vocabulary too large"
+        same = gid[1:] == gid[:-1]
+        bg = (tids[:-1][same].astype(np.uint64) << np.uint64(self.term_bits)) | tids[1:][same].astype(np.uint64)
+        key = np.unique((bg << np.uint64(GROUP_BITS)) | gid[1:][same])
+        del bg, same, gid, tids
+        bkeys = key >> np.uint64(GROUP_BITS)
+        self.bi_groups = (key & np.uint64((1 << GROUP_BITS) - 1)).astype(np.int32)
+        starts = np.flatnonzero(np.r_[True, bkeys[1:] != bkeys[:-1]]) if len(bkeys) else np.zeros(0, np.int64)
+        self.bi_keys = bkeys[starts]
+        self.bi_ptr = np.append(starts, len(bkeys)).astype(np.int64)
+        del key, bkeys
+
+        # members per group
+        order = np.argsort(member_group, kind="stable").astype(np.int32)
+        self.mem = order
+        self.mem_ptr = np.zeros(self.n_groups + 1, dtype=np.int64)
+        np.cumsum(np.bincount(member_group, minlength=self.n_groups), out=self.mem_ptr[1:])
+
+    def unigram(self, t: int) -> np.ndarray:
+        if t + 1 >= len(self.uni_ptr):
+            return self.uni_groups[:0]
+        return self.uni_groups[self.uni_ptr[t]:self.uni_ptr[t + 1]]
+
+    def bigram_key(self, a: int, b: int) -> int:
+        return (a << self.term_bits) | b
+
+    def bigram(self, key: int) -> np.ndarray:
+        i = int(np.searchsorted(self.bi_keys, np.uint64(key)))
+        if i < len(self.bi_keys) and int(self.bi_keys[i]) == key:
+            return self.bi_groups[self.bi_ptr[i]:self.bi_ptr[i + 1]]
+        return self.bi_groups[:0]
+
+    def codes_of(self, g: int) -> str:
+        return self.codes[self.tok_ptr[g]:self.tok_ptr[g + 1]].tobytes().decode("utf-32-le")
+
+
+class QuoteIndex:
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._local = threading.local()  # per-thread score scratch buffer
+        self._vocab: dict[str, int] = {}
+        self._terms: list[str] = []
+        # members (one per stored quote)
+        self._qids: list[str] = []
+        self._slot: dict[str, int] = {}
+        self._speaker: list[str | None] = []
+        self._doc: list[str] = []
+        self._date: list[str | None] = []
+        self._mgroup = array("i")
+        self._alive = bytearray()
+        self._n_alive = 0
+        # groups (one per distinct normalised text)
+        self._group_of_key: dict[int, int] = {}
+        self._group_ids: list[list[int]] | None = []  # token ids, kept until the base is built
+        self._base: _Base | None = None
+        self._ov_start = 0  # first overlay group id
+        self._ov_codes: list[str] = []
+        self._ov_uni: dict[int, list[int]] = {}
+        self._ov_bi: dict[tuple[int, int], list[int]] = {}
+        self._extra: dict[int, list[int]] = {}  # group -> members added since the base
+        self._by_len: dict[int, list[str]] = {}  # vocabulary by length, for typos
+        self._by_len_terms = 0
+
+    # -- maintenance -----------------------------------------------------------
+    def __len__(self) -> int:
+        return self._n_alive
+
+    @property
+    def n_groups(self) -> int:
+        return self._ov_start + len(self._ov_codes)
+
+    def add(self, rows: Iterable[IndexRow]) -> int:
+        """Add (or replace) quotes. Returns how many rows were taken."""
+        with self._lock:
+            n = self._add(rows)
+            if self._base is None or len(self._ov_codes) > OVERLAY_LIMIT:
+                self._rebuild()
+            return n
+
+    def _add(self, rows: Iterable[IndexRow]) -> int:
+        vocab = self._vocab
+        setdefault = vocab.setdefault
+        n = 0
+        for qid, text, speaker, doc, date in rows:
+            if qid in self._slot:
+                self._kill(self._slot[qid])
+            ids = [setdefault(t, len(vocab)) for t in tokens(text or "")]
+            key = hash(array("i", ids).tobytes())
+            g = self._group_of_key.get(key)
+            if g is None:
+                g = self._new_group(ids)
+                self._group_of_key[key] = g
+            slot = len(self._qids)
+            self._qids.append(qid)
+            self._slot[qid] = slot
+            self._speaker.append(speaker)
+            self._doc.append(doc)
+            self._date.append(date)
+            self._mgroup.append(g)
+            self._alive.append(1)
+            self._n_alive += 1
+            if self._base is not None:  # not covered by the base's member arrays
+                self._extra.setdefault(g, []).append(slot)
+            n += 1
+        if len(self._terms) < len(vocab):
+            self._terms.extend(itertools.islice(vocab, len(self._terms), None))
+        return n
+
+    def _new_group(self, ids: list[int]) -> int:
+        g = self.n_groups
+        if self._group_ids is not None and self._base is None:
+            self._group_ids.append(ids)  # start-up bulk: indexed in one go
+            self._ov_codes.append("")
+            return g
+        self._ov_codes.append("".join(map(code_of, ids)))
+        for t in set(ids):
+            self._ov_uni.setdefault(t, []).append(g)
+        for pair in set(zip(ids, ids[1:])):
+            self._ov_bi.setdefault(pair, []).append(g)
+        if self._group_ids is not None:
+            self._group_ids.append(ids)
+        return g
+
+    def _kill(self, slot: int) -> None:
+        if self._alive[slot]:
+            self._alive[slot] = 0
+            self._n_alive -= 1
+
+    def remove(self, quote_ids: Iterable[str]) -> int:
+        with self._lock:
+            n = 0
+            for qid in quote_ids:
+                slot = self._slot.pop(qid, None)
+                if slot is not None and self._alive[slot]:
+                    self._kill(slot)
+                    n += 1
+            return n
+
+    def _rebuild(self) -> None:
+        """Fold everything into a fresh base segment (start-up, or when the
+        overlay has grown large). Dead groups are kept: they cost a little
+        memory but keep group ids stable; they are skipped at search time."""
+        if self._group_ids is None:
+            self._group_ids = [self._codes_to_ids(self._codes(g)) for g in range(self.n_groups)]
+        group_ids = self._group_ids
+        mgroup = np.frombuffer(self._mgroup, dtype=np.int32) if len(self._mgroup) else np.zeros(0, np.int32)
+        self._base = _Base(group_ids, mgroup, len(self._vocab))
+        self._ov_start = len(group_ids)
+        self._ov_codes, self._ov_uni, self._ov_bi, self._extra = [], {}, {}, {}
+        self._group_ids = None  # the base holds the tokens now
+        self._local = threading.local()
+
+    @staticmethod
+    def _codes_to_ids(codes: str) -> list[int]:
+        return [c - 0x800 if c >= 0xE000 else c for c in map(ord, codes)]
+
+    # -- reading ---------------------------------------------------------------
+    def _codes(self, g: int) -> str:
+        if g < self._ov_start:
+            return self._base.codes_of(g)
+        return self._ov_codes[g - self._ov_start]
+
+    def _members(self, g: int) -> list[int]:
+        extra = self._extra.get(g, [])
+        if g < self._ov_start:
+            b = self._base
+            return b.mem[b.mem_ptr[g]:b.mem_ptr[g + 1]].tolist() + extra
+        return extra
+
+    def member(self, slot: int) -> Member:
+        return Member(self._qids[slot], self._speaker[slot], self._doc[slot], self._date[slot])
+
+    def term(self, term_id: int) -> str:
+        return self._terms[term_id]
+
+    # -- search ----------------------------------------------------------------
+    def search(self, query: str | Query, limit: int = 5) -> list[Hit]:
+        """The best-matching groups for a query, best first: at least
+        ``limit`` of them when available, plus every other group that matches
+        exactly (so ambiguity can be counted)."""
+        q = parse_query(query) if isinstance(query, str) else query
+        if not q.tokens or not self._n_alive:
+            return []
+        with self._lock:
+            if len(self._ov_codes) > OVERLAY_LIMIT:
+                self._rebuild()
+            base, ov_start = self._base, self._ov_start
+            term_ids = [self._vocab.get(t, -1) for t in q.tokens]
+            cands = self._candidates(q, term_ids, base, ov_start)
+            qcodes = "".join(code_of(t) if t >= 0 else "\uffff" for t in term_ids)
+            segments = q.segments()
+            hits = []
+            for g in cands:
+                members = [s for s in self._members(g) if self._alive[s]]
+                if not members:
+                    continue
+                scodes = self._codes(g)
+                al = align(qcodes, segments, q.tokens, scodes,
+                           lambda i, s=scodes: self._terms[self._codes_to_ids(s[i])[0]])
+                hits.append(Hit(g, al, [self.member(s) for s in members], len(scodes)))
+        # best score; among equals prefer the source the query covers most
+        hits.sort(key=lambda h: (-h.score, h.n_tokens, -len(h.members)))
+        exact = [h for h in hits if h.alignment.exact]
+        rest = [h for h in hits if not h.alignment.exact]
+        return exact + rest[: max(0, limit - len(exact))]
+
+    def _candidates(self, q: Query, term_ids: list[int], base: _Base, ov_start: int) -> list[int]:
+        n_groups = max(self.n_groups, 1)
+        feats = []  # (df, weight, base postings, overlay postings)
+        seen = set()
+        for t in term_ids:
+            if t >= 0 and t not in seen:
+                seen.add(t)
+                post = base.unigram(t)
+                ov = self._ov_uni.get(t, ())
+                feats.append((len(post) + len(ov), post, ov, 1.0))
+        seg_of = {}
+        for si, (s, e) in enumerate(q.segments()):
+            for i in range(s, e):
+                seg_of[i] = si
+        for i in range(len(term_ids) - 1):
+            a, b = term_ids[i], term_ids[i + 1]
+            if a < 0 or b < 0 or seg_of.get(i) != seg_of.get(i + 1) or (a, b) in seen:
+                continue
+            seen.add((a, b))
+            post = base.bigram(base.bigram_key(a, b))
+            ov = self._ov_bi.get((a, b), ())
+            feats.append((len(post) + len(ov), post, ov, 1.0))
+        # misspelt or unknown words: add their nearest vocabulary words
+        strong = sum(1 for f in feats if f[0] and f[0] < n_groups / 200)
+        if strong < 3:
+            for t, tok in zip(term_ids, q.tokens):
+                if t < 0 and len(tok) >= 4:
+                    for alt in self._near_terms(tok):
+                        post = base.unigram(alt)
+                        ov = self._ov_uni.get(alt, ())
+                        feats.append((len(post) + len(ov), post, ov, 0.8))
+        feats = [f for f in feats if f[0]]
+        if not feats:
+            return []
+        feats.sort(key=lambda f: f[0])
+        chosen, budget = [], 0
+        for f in feats:
+            if len(chosen) >= 2 and budget + len(f[1]) > POSTINGS_BUDGET:
+                break
+            chosen.append(f)
+            budget += len(f[1])
+
+        scratch = getattr(self._local, "scores", None)
+        if scratch is None or len(scratch) < base.n_groups:
+            scratch = self._local.scores = np.zeros(base.n_groups, dtype=np.float32)
+        touched = []
+        ov_scores: dict[int, float] = {}
+        for df, post, ov, mult in chosen:
+            w = mult * math.log(1.0 + n_groups / df)
+            if len(post):
+                scratch[post] += np.float32(w)
+                touched.append(post)
+            for g in ov:
+                ov_scores[g] = ov_scores.get(g, 0.0) + w
+        out: list[int] = []
+        if touched:
+            allp = np.concatenate(touched) if len(touched) > 1 else touched[0]
+            vals = scratch[allp]
+            scratch[allp] = 0.0
+            out = self._top(allp, vals)
+        if ov_scores:
+            best = sorted(ov_scores.items(), key=lambda kv: -kv[1])[:CANDIDATES]
+            out.extend(g for g, _ in best)
+        return out
+
+    @staticmethod
+    def _top(groups: np.ndarray, vals: np.ndarray) -> list[int]:
+        """Distinct groups with the highest values: CANDIDATES of them, plus
+        all further ties with the best value (up to TIE_CAP)."""
+        top = float(vals.max())
+        tied = groups[vals >= top - 1e-4]
+        if len(tied) > CANDIDATES:
+            return np.unique(tied)[:TIE_CAP].tolist()
+        k = min(len(groups), CANDIDATES * 4)
+        if k < len(groups):
+            idx = np.argpartition(-vals, k - 1)[:k]
+        else:
+            idx = np.arange(len(groups))
+        idx = idx[np.argsort(-vals[idx], kind="stable")]
+        out, seen = [], set()
+        for g in groups[idx].tolist():
+            if g not in seen:
+                seen.add(g)
+                out.append(g)
+                if len(out) >= CANDIDATES:
+                    break
+        return out
+
+    def _near_terms(self, tok: str, limit: int = 3) -> list[int]:
+        """Vocabulary words within two edits of an unknown word (a typo)."""
+        if self._by_len_terms < len(self._terms):
+            for term in self._terms[self._by_len_terms:]:
+                self._by_len.setdefault(len(term), []).append(term)
+            self._by_len_terms = len(self._terms)
+        pool = []
+        for n in (len(tok) - 1, len(tok), len(tok) + 1):
+            pool.extend(self._by_len.get(n, ()))
+        found = process.extract(tok, pool, scorer=Levenshtein.distance, score_cutoff=2, limit=limit)
+        return [self._vocab[w] for w, _, _ in found]

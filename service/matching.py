@@ -1,0 +1,195 @@
+"""Token-level alignment of a query against one source quote, and its score.
+
+Both sides arrive as *code strings*: each word token is one character (its
+term id shifted clear of the surrogate range), so rapidfuzz's C routines
+(``find``, ``partial_ratio_alignment``, ``Levenshtein.opcodes``) align words,
+not letters. That is what keeps the re-rank at a few microseconds a candidate.
+
+The score is an Indel-style similarity over the *aligned window* of the
+source, not over the whole source (a fragment of a long quote scores 100) and
+not over the query alone (a long query that merely contains a short source
+quote does not score 100, the failure of a plain ``partial_ratio``):
+
+    score = 100 * 2 * matched / (query_words + window_words)
+
+``matched`` counts equal words, plus a fraction for a misspelt word (character
+similarity >= 0.75, never for negations or numbers). Source words an ellipsis
+or editorial bracket skips are free, unless they hold a negation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from service.text import is_negation, is_number
+
+# A misspelt word counts as (similarity x) a match when it is at least this
+# close to the source word, character-wise.
+NEAR_WORD = 0.75
+
+
+@dataclass
+class Op:
+    """One step of an alignment, in token indices.
+
+    tag: ``equal``; ``near`` (a misspelling, counted as a partial match);
+    ``replace``; ``qonly`` (query words absent from the source); ``sonly``
+    (source words the query left out); ``gap`` (source words skipped by an
+    ellipsis or bracket: free).
+    """
+
+    tag: str
+    q1: int
+    q2: int
+    s1: int
+    s2: int
+
+
+@dataclass
+class Alignment:
+    score: float
+    ops: list[Op] = field(default_factory=list)
+    start: int = 0  # source window, token indices
+    end: int = 0
+    exact: bool = False  # every query word matched in order, nothing skipped but gaps
+
+    @property
+    def window(self) -> int:
+        return self.end - self.start
+
+
+def code_of(term_id: int) -> str:
+    # Term ids map to code points, skipping the UTF-16 surrogate block.
+    return chr(term_id + 0x800 if term_id >= 0xD800 else term_id)
+
+
+def _near(a: str, b: str) -> float:
+    """Character similarity of two different words if it counts as a
+    misspelling, else 0."""
+    if len(a) < 3 or len(b) < 3 or is_negation(a) != is_negation(b):
+        return 0.0
+    if is_number(a) or is_number(b):
+        return 0.0
+    sim = Levenshtein.normalized_similarity(a, b)
+    return sim if sim >= NEAR_WORD else 0.0
+
+
+def _segment_ops(seg: str, src: str, base_q: int, base_s: int,
+                 qterms: list[str], sterm) -> list[Op]:
+    """Align one query segment (code string) to the best window of ``src``."""
+    n, m = len(seg), len(src)
+    if m == 0:
+        return [Op("qonly", base_q, base_q + n, base_s, base_s)]
+    hit = src.find(seg)
+    if hit >= 0:
+        return [Op("equal", base_q, base_q + n, base_s + hit, base_s + hit + n)]
+    if n <= m:
+        al = fuzz.partial_ratio_alignment(seg, src)
+        lo, hi = al.dest_start, al.dest_end
+    else:
+        lo, hi = 0, m
+    margin = max(2, n // 4)
+    lo, hi = max(0, lo - margin), min(m, hi + margin)
+    raw = Levenshtein.opcodes(seg, src[lo:hi])
+    ops: list[Op] = []
+    for tag, i1, i2, j1, j2 in raw:
+        q1, q2, s1, s2 = base_q + i1, base_q + i2, base_s + lo + j1, base_s + lo + j2
+        if tag == "equal":
+            ops.append(Op("equal", q1, q2, s1, s2))
+        elif tag == "delete":
+            ops.append(Op("qonly", q1, q2, s1, s1))
+        elif tag == "insert":
+            ops.append(Op("sonly", q1, q1, s1, s2))
+        else:  # replace: pair words up, a misspelling is a partial match
+            k = 0
+            while k < min(i2 - i1, j2 - j1):
+                tag2 = "near" if _near(qterms[q1 + k], sterm(s1 + k)) else "replace"
+                if ops and ops[-1].tag == tag2 and tag2 == "replace":
+                    ops[-1].q2 += 1
+                    ops[-1].s2 += 1
+                else:
+                    ops.append(Op(tag2, q1 + k, q1 + k + 1, s1 + k, s1 + k + 1))
+                k += 1
+            if i2 - i1 > k:
+                ops.append(Op("qonly", q1 + k, q2, s1 + k, s1 + k))
+            elif j2 - j1 > k:
+                ops.append(Op("sonly", q2, q2, s1 + k, s2))
+    # Trim the window to the first/last matched word: source words beyond it
+    # are not part of the match, and query words there are simply extra.
+    matched = [i for i, op in enumerate(ops) if op.tag in ("equal", "near")]
+    if not matched:
+        return [Op("qonly", base_q, base_q + n, base_s, base_s)]
+    first, last = matched[0], matched[-1]
+    head = [Op("qonly", op.q1, op.q2, ops[first].s1, ops[first].s1)
+            for op in ops[:first] if op.q2 > op.q1]
+    tail = [Op("qonly", op.q1, op.q2, ops[last].s2, ops[last].s2)
+            for op in ops[last + 1:] if op.q2 > op.q1]
+    return _merge(head) + ops[first:last + 1] + _merge(tail)
+
+
+def _merge(ops: list[Op]) -> list[Op]:
+    if len(ops) <= 1:
+        return ops
+    return [Op(ops[0].tag, ops[0].q1, ops[-1].q2, ops[0].s1, ops[0].s1)]
+
+
+def align(qcodes: str, segments: list[tuple[int, int]], qterms: list[str],
+          scodes: str, sterm) -> Alignment:
+    """Align a query (split into ordered segments by its gaps) to a source.
+
+    ``sterm(i)`` returns the source's i-th token (only called for misspelling
+    checks, so the source is never fully materialised as strings).
+    """
+    n_query = len(qcodes)
+    if n_query == 0:
+        return Alignment(0.0)
+    if len(segments) == 1:
+        hit = scodes.find(qcodes)
+        if hit >= 0:  # the common case: the words appear verbatim
+            return Alignment(100.0, [Op("equal", 0, n_query, hit, hit + n_query)],
+                             hit, hit + n_query, True)
+    ops: list[Op] = []
+    pos = 0  # segments must appear in order: each searches after the last
+    anchored_before = False
+    for qs, qe in segments:
+        seg_ops = _segment_ops(qcodes[qs:qe], scodes[pos:], qs, pos, qterms, sterm)
+        anchors = [op for op in seg_ops if op.tag in ("equal", "near")]
+        if anchors:
+            if anchored_before and anchors[0].s1 > pos:
+                ops.append(Op("gap", qs, qs, pos, anchors[0].s1))
+            pos = anchors[-1].s2
+            anchored_before = True
+        ops.extend(seg_ops)
+    return score_ops(ops, n_query, qterms, sterm)
+
+
+def score_ops(ops: list[Op], n_query: int, qterms, sterm) -> Alignment:
+    matched = 0.0
+    window = 0
+    exact = True
+    for op in ops:
+        if op.tag == "equal":
+            matched += op.q2 - op.q1
+            window += op.s2 - op.s1
+        elif op.tag == "near":
+            matched += _near(qterms[op.q1], sterm(op.s1))
+            window += 1
+            exact = False
+        elif op.tag == "gap":
+            if any(is_negation(sterm(i)) for i in range(op.s1, op.s2)):
+                exact = False
+                window += 1  # a skipped "not" counts as one differing word
+        else:
+            window += op.s2 - op.s1
+            exact = False
+    spans = [(op.s1, op.s2) for op in ops if op.tag not in ("qonly",) and op.s2 > op.s1]
+    start = min((s for s, _ in spans), default=0)
+    end = max((e for _, e in spans), default=0)
+    score = 100.0 * 2 * max(matched, 0.0) / (n_query + window) if n_query + window else 0.0
+    if exact:
+        score = 100.0
+    else:
+        score = min(score, 99.0)  # 100 is reserved for "the words are there"
+    return Alignment(round(score, 1), ops, start, end, exact)

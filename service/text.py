@@ -1,0 +1,165 @@
+"""Text normalisation and tokenisation shared by the index and the matcher.
+
+Matching works on *word tokens*, never on raw characters: a word token is a
+run of letters/digits, folded to lower case with accents stripped and inner
+apostrophes removed ("Don't" and "dont" and "DON’T" are one token "dont").
+Quote marks, dashes, punctuation and white space therefore never matter.
+
+Token offsets always refer to the *original* string, so differences can be
+reported as spans the caller can highlight.
+
+The query side additionally understands editorial marks:
+
+* an ellipsis (``...``, ``. . .``, ``…``) means "words left out here" and
+  becomes a gap the aligner may skip source words across;
+* ``[sic]`` is dropped;
+* ``[T]he`` (a bracket glued to a word) is a changed letter: the brackets are
+  dropped and the word kept;
+* a free-standing bracket (``[the president]``) stands in for words of the
+  original and becomes a gap, like an ellipsis.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# A word: letters/digits, optionally joined by apostrophes (straight, curly or
+# modifier letter) so contractions stay one word.
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u2018][^\W_]+)*")
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018")
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026")
+_BRACKET = re.compile(r"\[([^\[\]]*)\]")
+
+# Tokens whose presence flips the meaning of a statement. Contractions are
+# listed without their apostrophe, as tokenisation produces them.
+NEGATIONS = frozenset(
+    """not no never none nobody nothing nowhere neither nor cannot without
+    noone nary ain aint cant dont wont isnt arent wasnt werent didnt doesnt
+    hasnt havent hadnt couldnt shouldnt wouldnt mustnt neednt shant mightnt
+    darent""".split()
+)
+
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve
+    thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
+    thirty forty fifty sixty seventy eighty ninety hundred thousand million
+    billion trillion half percent first second third dozen""".split()
+)
+
+
+def fold(word: str) -> str:
+    """One word to its matching form: case-folded, accents and apostrophes
+    stripped. Kept cheap for the ASCII case, which is nearly all of them."""
+    if word.isascii():
+        return word.lower().translate(_APOSTROPHES)
+    word = unicodedata.normalize("NFKD", word.casefold())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return word.translate(_APOSTROPHES)
+
+
+def tokens(text: str) -> list[str]:
+    """The normalised word tokens of a text (no offsets: the fast path used
+    when building the index)."""
+    if text.isascii():
+        return _WORD.findall(text.lower().replace("'", ""))
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def tokens_with_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Normalised tokens and the (start, end) offset of each in ``text``."""
+    toks: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        t = fold(m.group())
+        if t:
+            toks.append(t)
+            spans.append(m.span())
+    return toks, spans
+
+
+def normalise(text: str) -> str:
+    """The canonical comparison form of a text: its tokens joined by spaces.
+    Idempotent: normalise(normalise(x)) == normalise(x)."""
+    return " ".join(tokens(text))
+
+
+def is_negation(token: str) -> bool:
+    return token in NEGATIONS
+
+
+def is_number(token: str) -> bool:
+    return token.isdigit() or token in NUMBER_WORDS or (
+        token[:1].isdigit() and token.rstrip("stndrh").isdigit()  # 1st, 22nd
+    )
+
+
+@dataclass
+class Query:
+    """A parsed user query: its tokens, their offsets in the query string, and
+    the gaps (ellipses, editorial brackets) that split it into segments which
+    must appear in order in the source, with anything allowed in between."""
+
+    text: str
+    tokens: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    # token indices where a new segment starts (a gap precedes that token)
+    breaks: list[int] = field(default_factory=list)
+
+    def segments(self) -> list[tuple[int, int]]:
+        """(start, end) token ranges between gaps, empty ranges dropped."""
+        bounds = [0, *self.breaks, len(self.tokens)]
+        return [(s, e) for s, e in zip(bounds, bounds[1:]) if e > s]
+
+
+def parse_query(text: str) -> Query:
+    """Tokenise a query, turning ellipses and editorial brackets into gaps.
+
+    Brackets and ellipses are blanked out with spaces (not removed) so token
+    offsets still index the caller's original string.
+    """
+    chars = list(text)
+    gap_at: list[int] = []  # character offsets where a gap sits
+
+    for m in _BRACKET.finditer(text):
+        s, e = m.span()
+        inner = m.group(1).strip().lower()
+        glued = (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum())
+        if glued and inner and " " not in inner:
+            # "[T]he", "walk[ed]": an editorial letter change inside a word.
+            # Drop just the brackets; join the pieces into one word below.
+            chars[s] = "\x00"
+            chars[e - 1] = "\x00"
+            continue
+        for i in range(s, e):
+            chars[i] = " "
+        if inner not in ("sic", "sic!", ""):
+            gap_at.append(s)
+    for m in _ELLIPSIS.finditer(text):
+        for i in range(*m.span()):
+            chars[i] = " "
+        gap_at.append(m.start())
+
+    cleaned = "".join(chars)
+    q = Query(text=text)
+    if "\x00" in cleaned:
+        # Glued brackets: tokenise without the markers, then map offsets back.
+        stripped, index = [], []
+        for i, c in enumerate(cleaned):
+            if c != "\x00":
+                stripped.append(c)
+                index.append(i)
+        index.append(len(cleaned))
+        toks, spans = tokens_with_spans("".join(stripped))
+        spans = [(index[s], index[e - 1] + 1) for s, e in spans]
+    else:
+        toks, spans = tokens_with_spans(cleaned)
+    q.tokens, q.spans = toks, spans
+    breaks = set()
+    for g in gap_at:
+        # the first token starting after the gap begins a new segment
+        k = next((i for i, (s, _) in enumerate(spans) if s >= g), len(toks))
+        if 0 < k < len(toks):
+            breaks.add(k)
+    q.breaks = sorted(breaks)
+    return q

@@ -106,6 +106,10 @@ def test_import_is_idempotent_and_groups_documents(store):
     first = store.get_quote(rows["First words."].quote_id)
     assert first.date.precision == "day" and first.rule == "import"
     assert rows["First words."].document_id == rows["Second words."].document_id
+    speech = store.get_document(rows["First words."].document_id)
+    assert speech.quote_count == 2 and speech.meta.title == "a speech"
+    assert store.import_records(records + [{**records[0], "id": "s:4", "text": "More."}]) == 1
+    assert store.get_document(speech.id).quote_count == 3
 
 
 def test_documents_page_newest_first(store):

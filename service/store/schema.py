@@ -19,6 +19,7 @@ STATEMENTS = [
         published     TEXT,
         kind          TEXT,
         created       TEXT NOT NULL,
+        quote_count   INTEGER NOT NULL DEFAULT 0,
         body          TEXT
     )
     """,
@@ -68,4 +69,4 @@ QUOTE_COLUMNS = (
     " speaker_title, date_value, date_precision, date_basis, date_expression, context,"
     " confidence, rule, fragment, cue, spans"
 )
-DOCUMENT_COLUMNS = "id, content_hash, title, outlet, url, published, kind, created"
+DOCUMENT_COLUMNS = "id, content_hash, title, outlet, url, published, kind, created, quote_count"

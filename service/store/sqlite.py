@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -94,9 +95,9 @@ class SQLiteStore:
                 seq = self._next_seq(conn)
                 conn.execute(
                     f"INSERT INTO documents ({DOCUMENT_COLUMNS}, body)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc_id, digest, meta.title, meta.outlet, meta.url, meta.published,
-                     meta.kind, created, text),
+                     meta.kind, created, len(quotes), text),
                 )
                 conn.executemany(
                     f"INSERT INTO quotes ({QUOTE_COLUMNS}) VALUES ({_QUOTE_PLACEHOLDERS})",
@@ -111,15 +112,14 @@ class SQLiteStore:
         row = self._conn().execute(
             f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE content_hash = ?", (digest,)
         ).fetchone()
-        return self._with_counts([_document(row)])[0] if row else None
+        return _document(row) if row else None
 
     def get_document(self, document_id: str) -> Document | None:
         return self.get_documents([document_id]).get(document_id)
 
     def get_documents(self, ids: Iterable[str]) -> dict[str, Document]:
-        docs = [_document(row) for row in self._select_in(
-            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id IN ({{}})", ids)]
-        return {d.id: d for d in self._with_counts(docs)}
+        rows = self._select_in(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id IN ({{}})", ids)
+        return {row[0]: _document(row) for row in rows}
 
     def list_documents(self, limit: int, offset: int) -> tuple[list[Document], int]:
         conn = self._conn()
@@ -127,18 +127,7 @@ class SQLiteStore:
         rows = conn.execute(
             f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY created DESC, id"
             " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        return self._with_counts([_document(r) for r in rows]), total
-
-    def _with_counts(self, docs: list[Document]) -> list[Document]:
-        # Counted on read rather than stored: a bulk import would otherwise
-        # have to keep a counter on one hot row up to date.
-        if docs:
-            counts = dict(self._select_in(
-                "SELECT document_id, COUNT(*) FROM quotes WHERE document_id IN ({})"
-                " GROUP BY document_id", [d.id for d in docs]))
-            for d in docs:
-                d.quote_count = counts.get(d.id, 0)
-        return docs
+        return [_document(r) for r in rows], total
 
     def document_quotes(self, document_id: str) -> list[QuoteRecord]:
         rows = self._conn().execute(
@@ -169,27 +158,36 @@ class SQLiteStore:
         """One transaction per batch. Records are grouped into one document
         per (source, context, date): a speech, a book, a collection."""
         documents: dict[str, tuple] = {}
-        quote_rows = []
+        quotes: dict[str, tuple[str, int, dict]] = {}
         created = datetime.now(timezone.utc).isoformat(timespec="seconds")
         for position, rec in enumerate(records):
             source, context, date = rec.get("source"), rec.get("context"), rec.get("date")
             digest = hash_text("import\x1f%s\x1f%s\x1f%s" % (source, context, date))
             doc_id = short_id("d", digest)
             documents.setdefault(doc_id, (doc_id, digest, context, source, None, date,
-                                          "import", created, None))
-            quote_rows.append((doc_id, position, rec))
+                                          "import", created, 0, None))
+            quotes.setdefault(short_id("q", "import", str(rec["id"])), (doc_id, position, rec))
         with self._transaction() as conn:
+            # Skip what an earlier run stored, and count the rest per
+            # document, so quote_count stays exact without a recount.
+            for (present,) in self._select_in("SELECT id FROM quotes WHERE id IN ({})",
+                                              list(quotes), conn):
+                del quotes[present]
+            if not quotes:
+                return 0
             seq = self._next_seq(conn)
             conn.executemany(
                 f"INSERT INTO documents ({DOCUMENT_COLUMNS}, body)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 list(documents.values()))
-            before = conn.total_changes
             conn.executemany(
-                f"INSERT INTO quotes ({QUOTE_COLUMNS}) VALUES ({_QUOTE_PLACEHOLDERS})"
-                " ON CONFLICT DO NOTHING",
-                [_imported_row(doc_id, position, seq, rec) for doc_id, position, rec in quote_rows])
-            return conn.total_changes - before
+                f"INSERT INTO quotes ({QUOTE_COLUMNS}) VALUES ({_QUOTE_PLACEHOLDERS})",
+                [_imported_row(qid, doc_id, position, seq, rec)
+                 for qid, (doc_id, position, rec) in quotes.items()])
+            added = Counter(doc_id for doc_id, _, _ in quotes.values())
+            conn.executemany("UPDATE documents SET quote_count = quote_count + ? WHERE id = ?",
+                             [(n, doc_id) for doc_id, n in added.items()])
+            return len(quotes)
 
     # -- index feed ------------------------------------------------------------
     def index_snapshot(self) -> tuple[int, Iterator[IndexRow]]:
@@ -238,10 +236,10 @@ class SQLiteStore:
         documents = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         return quotes, documents
 
-    def _select_in(self, sql: str, ids: Iterable[str]) -> list[tuple]:
+    def _select_in(self, sql: str, ids: Iterable[str], conn=None) -> list[tuple]:
         ids = list(dict.fromkeys(ids))
         rows: list[tuple] = []
-        conn = self._conn()
+        conn = conn or self._conn()
         for i in range(0, len(ids), _ID_CHUNK):
             chunk = ids[i:i + _ID_CHUNK]
             rows.extend(conn.execute(sql.format(", ".join("?" * len(chunk))), chunk))
@@ -261,10 +259,10 @@ def _extracted_row(doc_id: str, digest: str, position: int, seq: int, q: Extract
     )
 
 
-def _imported_row(doc_id: str, position: int, seq: int, rec: dict) -> tuple:
+def _imported_row(quote_id: str, doc_id: str, position: int, seq: int, rec: dict) -> tuple:
     date = rec.get("date")
     return (
-        short_id("q", "import", str(rec["id"])), doc_id, position, seq, rec["text"],
+        quote_id, doc_id, position, seq, rec["text"],
         rec.get("speaker"), "person" if rec.get("speaker") else None, None, None,
         date, precision_of(date) if date else None, "stated" if date else None, None,
         rec.get("context"), 1.0, "import", 0, None, None,
@@ -272,8 +270,8 @@ def _imported_row(doc_id: str, position: int, seq: int, rec: dict) -> tuple:
 
 
 def _document(row: tuple) -> Document:
-    doc_id, digest, title, outlet, url, published, kind, created = row
-    return Document(id=doc_id, content_hash=digest, created=created,
+    doc_id, digest, title, outlet, url, published, kind, created, quote_count = row
+    return Document(id=doc_id, content_hash=digest, created=created, quote_count=quote_count,
                     meta=DocumentMeta(title=title, outlet=outlet, url=url,
                                       published=published, kind=kind))
 

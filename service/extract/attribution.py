@@ -1,0 +1,170 @@
+"""Reading the attribution around a quote: which cue, which speaker phrase.
+
+Each reader looks at one place relative to the quote and returns a
+``Finding`` (the speaker phrase as written and the cue) or None. The order in
+which they are tried, precise first, lives in ``pipeline.attribute``:
+
+  cue_inside   "X," he said, "Y."          the words between two segments
+  cue_after    "X," Frey said.             right after the closing mark
+  cue_before   Frey said that "X".         the clause before the opening mark
+  according_to "X," according to an aide.
+  colon_lead_in  Ellison echoed him: "X"   / "Wrote Frey:" + a post paragraph
+  cue_sentence   a cue elsewhere in the same sentence (embedded fragments)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import ADVERBS, WEAK_CUES, cue_phrase
+from .names import Mention, parse_np_backward, parse_np_forward
+from .sentences import Token
+
+MAX_LEAD = 4  # tokens allowed between a closing mark and the speaker/cue
+_SKIP_PUNCT = frozenset(",—–-")
+_CLAUSE_BREAKS = frozenset(". ; ! ? “ ” \"".split())
+
+
+@dataclass
+class Finding:
+    mention: Mention
+    cue: str
+    cue_start: int  # offset of the cue in the text
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    return [t.text for t in tokens]
+
+
+def _skip_adverbs_back(tokens: list[Token], j: int, lo: int) -> int:
+    while j > lo and tokens[j - 1].lower in ADVERBS:
+        j -= 1
+    return j
+
+
+def _skip_adverbs_fwd(tokens: list[Token], j: int, hi: int) -> int:
+    while j < hi and tokens[j].lower in ADVERBS:
+        j += 1
+    return j
+
+
+def _according_to(tokens: list[Token], i: int, hi: int) -> Finding | None:
+    if i + 1 < hi and tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+        m = parse_np_forward(tokens, i + 2, hi)
+        if m is not None:
+            return Finding(m, "according to", tokens[i].start)
+    return None
+
+
+def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, str]:
+    """The attribution right after a closing mark: tokens[lo:hi] is what follows.
+
+    Returns (finding, rule) with rule "cue_after" or "according_to".
+    """
+    i = lo
+    while i < hi and tokens[i].text in _SKIP_PUNCT:
+        i += 1
+    if i >= hi:
+        return None, ""
+    words = _words(tokens)
+    found = _according_to(tokens, i, hi)
+    if found:
+        return found, "according_to"
+    # Inverted: "said Abou Amara, a civil rights lawyer", "added the official".
+    j = _skip_adverbs_fwd(tokens, i, hi)
+    cue = cue_phrase(words, j) if j < hi else None
+    if cue is not None and tokens[j].lower.endswith("ing"):
+        return None, ""  # ", adding that ...": the subject is before the quote
+    if cue is not None:
+        k = _skip_adverbs_fwd(tokens, j + cue[1], hi)
+        m = parse_np_forward(tokens, k, hi)
+        if m is not None and m.kind != "thing":
+            return Finding(m, cue[0], tokens[j].start), "cue_after"
+        return None, ""
+    # Normal order: "he said", "Frey said", "Abigail Jackson, a spokesperson, said".
+    for j in range(i, min(hi, i + 30)):
+        t = tokens[j]
+        if t.text in _CLAUSE_BREAKS:
+            break
+        cue = cue_phrase(words, j)
+        if cue is None:
+            continue
+        if j > i and tokens[j - 1].text == "," and not tokens[j].lower.endswith("ing"):
+            # '" between the two, said a Democratic operative': inverted
+            # after a phrase that finishes the quoted clause.
+            k = _skip_adverbs_fwd(tokens, j + cue[1], hi)
+            m = parse_np_forward(tokens, k, hi)
+            if m is not None and m.kind != "thing":
+                return Finding(m, cue[0], t.start), "cue_after"
+        end = _skip_adverbs_back(tokens, j, i)
+        m = parse_np_backward(tokens, end, i)
+        if m is not None and m.start <= tokens[i].start + 2 and m.kind != "thing":
+            return Finding(m, cue[0], t.start), "cue_after"
+        if j - i > MAX_LEAD + 12:
+            break
+    return None, ""
+
+
+def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False) -> tuple[Finding | None, str]:
+    """The attribution in the clause before an opening mark: tokens[lo:hi].
+
+    The cue nearest the quote wins; its subject is the phrase before it, or
+    the phrase after it when the order is inverted ("Wrote Frey:").
+    """
+    words = _words(tokens)
+    for i in range(lo, hi - 1):
+        if tokens[i].lower == "according":
+            found = _according_to(tokens, i, hi)
+            if found:
+                return found, "according_to"
+    j = hi - 1
+    while j >= lo:
+        cue = cue_phrase(words, j)
+        if cue is not None and strong_only and tokens[j].lower in WEAK_CUES:
+            cue = None
+        if cue is not None and not (j > lo and tokens[j - 1].lower in ("to", "a", "the", "his", "her")):
+            end = _skip_adverbs_back(tokens, j, lo)
+            m = parse_np_backward(tokens, end, lo)
+            if m is not None and m.kind != "thing":
+                return Finding(m, cue[0], tokens[j].start), "cue_before"
+            before = tokens[end - 1].lower if end > lo else ""
+            if m is not None or before in (",", "and", "but", "then", "or") or tokens[j].lower.endswith("ing"):
+                # "which said", "and said", ", writing on his account": the
+                # speaker is the subject of the sentence.
+                subj = _clause_subject(tokens, lo, j)
+                if subj is not None:
+                    return Finding(subj, cue[0], tokens[j].start), "cue_before"
+            if end == lo or before in (":", ";", "—"):
+                # Inverted order at the clause start: "Wrote Frey:".
+                k = _skip_adverbs_fwd(tokens, j + cue[1], hi)
+                fwd = parse_np_forward(tokens, k, hi)
+                if fwd is not None and fwd.kind in ("name", "descriptor", "organisation", "title"):
+                    return Finding(fwd, cue[0], tokens[j].start), "cue_before"
+        j -= 1
+    return None, ""
+
+
+def _clause_subject(tokens: list[Token], lo: int, hi: int) -> Mention | None:
+    """The first speaker-like phrase in tokens[lo:hi] (the sentence subject)."""
+    for i in range(lo, min(hi, lo + 12)):
+        m = parse_np_forward(tokens, i, hi)
+        if m is not None and m.kind in ("name", "pronoun", "title", "descriptor", "organisation") \
+                and not m.possessive:
+            return m
+    return None
+
+
+def read_sentence(tokens: list[Token], lo: int, hi: int) -> Finding | None:
+    """Any cue with a speaker phrase in tokens[lo:hi] (quotes masked out by the caller)."""
+    found, _ = read_before(tokens, lo, hi, strong_only=True)
+    if found:
+        return found
+    words = _words(tokens)
+    for j in range(lo, hi):
+        cue = cue_phrase(words, j)
+        if cue is None or tokens[j].lower in WEAK_CUES:
+            continue
+        k = _skip_adverbs_fwd(tokens, j + cue[1], hi)
+        m = parse_np_forward(tokens, k, hi)
+        if m is not None and m.kind != "thing":
+            return Finding(m, cue[0], tokens[j].start)
+    return None

@@ -1,0 +1,215 @@
+"""One pass over a document: tokens, sentences, and every person mentioned.
+
+The mention list (outside quotes, in text order) is what pronouns, surnames
+and titles are resolved against; the registry gathers full names and titles
+as they first appear ("Minneapolis Mayor Jacob Frey" makes "Frey" and "the
+mayor" resolvable later).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
+from .names import (
+    Mention, NameRegistry, _collect_back, _is_name_token, _is_title_token, _mention_from_run,
+    honorific_gender, strip_possessive,
+)
+from .quotes import QuoteSpan
+from .sentences import Sentences, Token, tokenize
+
+_PREPOSITIONS = frozenset("of with to by at for from about against on in into than like after before".split())
+
+
+@dataclass
+class PersonMention:
+    offset: int
+    end: int
+    name: str  # canonical
+    gender: str | None
+    possessive: bool
+    subject: bool  # first phrase of its sentence or clause
+    after_preposition: bool
+    sentence: int
+
+
+class Document:
+    def __init__(self, text: str, spans: list[QuoteSpan]):
+        self.text = text
+        self.tokens: list[Token] = tokenize(text)
+        self.token_starts = [t.start for t in self.tokens]
+        self.sentences = Sentences(text)
+        self.quoted = sorted((s.start, s.end) for s in spans)
+        self._quoted_starts = [s for s, _ in self.quoted]
+        self.registry = NameRegistry()
+        self.mentions: list[PersonMention] = []
+        self._scan_people()
+
+    # -- lookups ---------------------------------------------------------------
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after offset."""
+        return bisect_left(self.token_starts, offset)
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def sentence_of(self, offset: int) -> int:
+        return self.sentences.index_at(offset)
+
+    # -- people ----------------------------------------------------------------
+    def _scan_people(self) -> None:
+        toks = self.tokens
+        n = len(toks)
+        i = 0
+        last_sentence = -1
+        seen_in_sentence = False
+        while i < n:
+            tok = toks[i]
+            if self.in_quote(tok.start):
+                i += 1
+                continue
+            sent = self.sentence_of(tok.start)
+            if sent != last_sentence:
+                last_sentence, seen_in_sentence = sent, False
+            low = tok.lower
+            if _is_name_token(tok) or (_is_title_token(tok) and tok.text[:1].isupper()):
+                j = i
+                while j < n and j - i < 12 and not self.in_quote(toks[j].start) and (
+                        _is_name_token(toks[j]) or _is_title_token(toks[j])
+                        or (toks[j].lower in ("de", "van", "von", "la", "del", "al") and j > i)):
+                    j += 1
+                    if toks[j - 1].text.endswith(("’s", "'s")):
+                        break
+                # Role words just before ("border czar Tom Homan").
+                s = _collect_back(toks, i, max(0, i - 8))
+                m = _mention_from_run(toks, s, j)
+                if m is not None and self._note_mention(m, toks, s, sent, not seen_in_sentence):
+                    seen_in_sentence = True
+                i = max(j, i + 1)
+                continue
+            # "the governor", "the mayor": a title noun after "the".
+            if low == "the" and i + 1 < n:
+                k = i + 1
+                while k < n and k - i <= 3 and toks[k].text[:1].islower() and toks[k].lower not in TITLE_NOUNS:
+                    k += 1
+                if k < n and toks[k].lower in TITLE_NOUNS and toks[k].text[:1].islower():
+                    name = self.titled_before(TITLE_NOUNS[toks[k].lower], toks[k].start)
+                    p = self.registry.people.get(name) if name else None
+                    if p is not None:
+                        self.mentions.append(PersonMention(
+                            toks[i].start, toks[k].end, p.name, p.gender, False, not seen_in_sentence,
+                            i > 0 and toks[i - 1].lower in _PREPOSITIONS, sent))
+                        seen_in_sentence = True
+                    i = k + 1
+                    continue
+            if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
+                self._learn_gender(tok)
+            if low in ("he", "she", "they", "i", "we"):
+                seen_in_sentence = True
+            if tok.text in (",", ";", "—") or low in ("and", "but"):
+                pass
+            i += 1
+
+    def _note_mention(self, m: Mention, toks: list[Token], s: int, sent: int, first: bool) -> bool:
+        if m.kind != "name" or not m.name:
+            return False
+        words = m.name.split()
+        gender = honorific_gender(m.text.split()) or _title_gender(m.title)
+        if len(words) >= 2:
+            person = self.registry.add(m.name, m.start, m.title, gender)
+            name = person.name
+        else:
+            base = words[-1]
+            p = self.registry.lookup(base)
+            if p is None:
+                if not (m.title or gender):
+                    return False  # a lone capitalised word: maybe a place, not a person
+                p = self.registry.add(base, m.start, m.title, gender)
+            elif gender and not p.gender:
+                p.gender = gender
+            name = p.name
+        person = self.registry.people.get(name)
+        self.mentions.append(PersonMention(
+            m.start, m.end, name, person.gender if person else gender, m.possessive, first,
+            s > 0 and toks[s - 1].lower in _PREPOSITIONS, sent))
+        return True
+
+    def add_mention(self, start: int, end: int, name: str) -> None:
+        """Record a resolved pronoun/title speaker as a mention of that person."""
+        p = self.registry.people.get(name)
+        m = PersonMention(start, end, name, p.gender if p else None, False, True, False, self.sentence_of(start))
+        offs = [x.offset for x in self.mentions]
+        i = bisect_left(offs, start)
+        if i < len(self.mentions) and self.mentions[i].offset == start:
+            return
+        self.mentions.insert(i, m)
+
+    def titled_before(self, noun: str, offset: int) -> str | None:
+        """The most recently mentioned person holding a title ("the mayor")."""
+        holders = {p.name for _, p in self.registry.by_title.get(noun, [])}
+        if not holders:
+            return None
+        hi = bisect_left([m.offset for m in self.mentions], offset)
+        for m in reversed(self.mentions[:hi]):
+            if m.name in holders:
+                return m.name
+        return next(iter(holders))
+
+    def _learn_gender(self, tok: Token) -> None:
+        """A he/she right after a lone person mention in the same sentence fixes that person's gender."""
+        if not self.mentions:
+            return
+        last = self.mentions[-1]
+        if tok.start - last.end > 120 or self.sentence_of(tok.start) != last.sentence:
+            return
+        p = self.registry.people.get(last.name)
+        if p is None or p.gender:
+            return
+        p.gender = "male" if tok.lower in MALE_PRONOUNS else "female"
+
+    def resolve_pronoun(self, word: str, offset: int, prev_speaker: str | None) -> str | None:
+        """The person a he/she at ``offset`` most likely refers to."""
+        want = "male" if word.lower() in MALE_PRONOUNS else "female" if word.lower() in FEMALE_PRONOUNS else None
+        sent = self.sentence_of(offset)
+        best, best_score = None, None
+        hi = bisect_left([m.offset for m in self.mentions], offset)
+        for m in reversed(self.mentions[max(0, hi - 40):hi]):
+            if sent - m.sentence > 6:
+                break
+            gender = self.registry.gender_of(m.name) or m.gender
+            if want and gender and gender != want:
+                continue
+            score = -(offset - m.offset) / 40.0
+            if m.sentence == sent and m.subject and not m.possessive:
+                score += 100
+            if m.subject:
+                score += 6
+            if m.possessive:
+                score -= 4
+            if m.after_preposition:
+                score -= 5
+            if prev_speaker and m.name == prev_speaker:
+                score += 5
+            if best_score is None or score > best_score:
+                best, best_score = m.name, score
+        if best is None and prev_speaker:
+            g = self.registry.gender_of(prev_speaker)
+            if not (want and g and g != want):
+                return prev_speaker
+        return best
+
+
+def _title_gender(title: str | None) -> str | None:
+    if not title:
+        return None
+    low = title.lower()
+    if any(w in low for w in ("woman", "mrs", "ms.", "queen", "princess", "first lady")):
+        return "female"
+    if any(w in low.split() for w in ("spokesman", "chairman", "congressman", "mr.", "king", "prince")):
+        return "male"
+    return None
+
+
+def strip_det(text: str) -> str:
+    return strip_possessive(text)

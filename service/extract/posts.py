@@ -1,0 +1,75 @@
+"""Quotes without quote marks: embedded posts and block quotes.
+
+Two layouts news sites use for social posts and statements:
+
+* a dash signature closing an embedded tweet, with no quote marks:
+  "text — Mayor Jacob Frey (@MayorFrey) January 26, 2026";
+* a colon lead-in paragraph ("Wrote Frey:", "writing on his Truth Social
+  account:", "The statement read:") followed by a paragraph with no quote
+  marks, which is the post itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import SPEECH_VERBS
+from .quotes import DOUBLE_MARKS
+
+SIGNATURE_RE = re.compile(
+    r"\s+[—–-]{1,2}\s*(?P<who>[^\n—–()@]{2,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
+    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4})\s*$"
+)
+# Lead-in words that announce a post or written statement.
+_LEAD_CUES = SPEECH_VERBS | {"statement", "post", "tweet", "message", "letter", "read", "reads"}
+MIN_POST_CHARS = 20
+
+
+@dataclass
+class Post:
+    start: int
+    end: int  # the post's words (no signature)
+    kind: str  # "dash_signature" | "colon_lead_in"
+    who: str | None = None  # signature author ("Mayor Jacob Frey")
+    handle: str | None = None
+    date: str | None = None  # signature date as written
+    lead: tuple[int, int] | None = None  # the lead-in paragraph
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_posts(text: str, paras: list[tuple[int, int]]) -> list[Post]:
+    posts = []
+    for idx, (lo, hi) in enumerate(paras):
+        para = text[lo:hi]
+        m = SIGNATURE_RE.search(para)
+        if m:
+            s, e = _trim(text, lo, lo + m.start())
+            if e - s >= MIN_POST_CHARS and not any(c in DOUBLE_MARKS for c in text[s:s + 1]):
+                posts.append(Post(s, e, "dash_signature", who=m.group("who").strip(),
+                                  handle=m.group("handle"), date=m.group("date")))
+            continue
+        if idx == 0:
+            continue
+        plo, phi = paras[idx - 1]
+        lead = text[plo:phi].rstrip()
+        if not lead.endswith(":") or any(c in DOUBLE_MARKS for c in para[:2]):
+            continue
+        # The lead-in's last sentence must carry a cue ("Wrote Frey:").
+        tail = re.split(r"(?<=[.!?])\s+", lead)[-1]
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", tail)}
+        if not words & _LEAD_CUES:
+            continue
+        if sum(para.count(c) for c in DOUBLE_MARKS) >= 2 and para.lstrip()[:1] in DOUBLE_MARKS:
+            continue  # a normal quote paragraph; the marks handle it
+        s, e = _trim(text, lo, hi)
+        if e - s >= MIN_POST_CHARS:
+            posts.append(Post(s, e, "colon_lead_in", lead=(plo, phi)))
+    return posts

@@ -130,7 +130,7 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
             if m is not None or before in (",", "and", "but", "then", "or") or tokens[j].lower.endswith("ing"):
                 # "which said", "and said", ", writing on his account": the
                 # speaker is the subject of the sentence.
-                subj = _clause_subject(tokens, lo, j)
+                subj = clause_subject(tokens, lo, j)
                 if subj is not None:
                     return Finding(subj, cue[0], tokens[j].start), "cue_before"
             if end == lo or before in (":", ";", "—"):
@@ -143,7 +143,7 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
     return None, ""
 
 
-def _clause_subject(tokens: list[Token], lo: int, hi: int) -> Mention | None:
+def clause_subject(tokens: list[Token], lo: int, hi: int) -> Mention | None:
     """The first speaker-like phrase in tokens[lo:hi] (the sentence subject)."""
     for i in range(lo, min(hi, lo + 12)):
         m = parse_np_forward(tokens, i, hi)

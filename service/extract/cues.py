@@ -211,3 +211,13 @@ WEAK_CUES = frozenset(
     asked asking demand demands demanded urge urges urged urging praise praises praised mock mocks
     mocked criticize criticizes criticized""".split()
 )
+
+# Cues that end a short sentence introducing the quote that follows
+# ("Smith agreed." / "He added." / "She explained.").
+LEAD_IN_CUES = frozenset(
+    """said says added adds agreed agrees explained explains continued continues recalled recalls
+    wrote writes noted notes argued argues replied replies responded responds answered answers
+    warned warns insisted insists told tweeted posted declared concluded elaborated elaborates
+    disagreed disagrees countered counters chimed offered observed remarked explained joked
+    asked asks""".split()
+)

@@ -168,10 +168,17 @@ class Document:
             return
         p.gender = "male" if tok.lower in MALE_PRONOUNS else "female"
 
-    def resolve_pronoun(self, word: str, offset: int, prev_speaker: str | None) -> str | None:
-        """The person a he/she at ``offset`` most likely refers to."""
+    def resolve_pronoun(self, word: str, offset: int, prev_speaker: str | None,
+                        quote_start: int | None = None) -> str | None:
+        """The person a he/she at ``offset`` most likely refers to.
+
+        News writing keeps the person being quoted as the subject: the
+        subject of the pronoun's own sentence wins outright, then the subject
+        of the sentence just before the quote, then recency.
+        """
         want = "male" if word.lower() in MALE_PRONOUNS else "female" if word.lower() in FEMALE_PRONOUNS else None
         sent = self.sentence_of(offset)
+        qsent = self.sentence_of(quote_start) if quote_start is not None else sent
         best, best_score = None, None
         hi = bisect_left([m.offset for m in self.mentions], offset)
         for m in reversed(self.mentions[max(0, hi - 40):hi]):
@@ -183,6 +190,8 @@ class Document:
             score = -(offset - m.offset) / 40.0
             if m.sentence == sent and m.subject and not m.possessive:
                 score += 100
+            if m.sentence == qsent - 1 and m.subject and not m.possessive:
+                score += 8
             if m.subject:
                 score += 6
             if m.possessive:
@@ -190,7 +199,7 @@ class Document:
             if m.after_preposition:
                 score -= 5
             if prev_speaker and m.name == prev_speaker:
-                score += 5
+                score += 3
             if best_score is None or score > best_score:
                 best, best_score = m.name, score
         if best is None and prev_speaker:

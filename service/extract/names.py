@@ -279,7 +279,8 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
         j = i
         while j < hi and j - i < MAX_NAME_TOKENS + MAX_TITLE_TOKENS and (
                 _is_name_token(tokens[j]) or _is_title_token(tokens[j]) or tokens[j].lower in ROLE_MODIFIERS
-                or (tokens[j].lower in PARTICLES and j > i)):
+                or (tokens[j].lower in PARTICLES and j > i) or _ORDINAL_RE.match(tokens[j].text)
+                or _bridges_to_name(tokens, j, hi)):
             j += 1
             if POSSESSIVE_RE.search(tokens[j - 1].text) and tokens[j - 1].text[-2:] in ("’s", "'s"):
                 break
@@ -291,6 +292,28 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
     if low in DETERMINERS or low in NUMBER_WORDS:
         return _descriptor_forward(tokens, i, hi)
     return None
+
+
+_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_FUNCTION_WORDS = frozenset(
+    """the a an of and or but in on at to for with by from as that who which whose said says told
+    is was are were be been has have had will would not no""".split()
+)
+
+
+def _bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
+    """A lower-case role noun between capitalised words ("Monmouth University
+    political scientist Patrick Murray")."""
+    t = tokens[j]
+    if not t.text.isalpha() or not t.text.islower() or t.lower in _FUNCTION_WORDS:
+        return False
+    for k in range(j + 1, min(hi, j + 3)):
+        nt = tokens[k]
+        if _is_name_token(nt):
+            return True
+        if not nt.text.isalpha() or nt.lower in _FUNCTION_WORDS:
+            return False
+    return False
 
 
 def _attach_forward_appositive(m: Mention, tokens: list[Token], j: int, hi: int) -> None:

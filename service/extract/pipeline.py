@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from service.model import DocumentMeta, ExtractedQuote, QuoteDate, Speaker
 
-from .attribution import Finding, read_after, read_before, read_sentence
+from .attribution import Finding, clause_subject, read_after, read_before, read_sentence
+from .cues import LEAD_IN_CUES
+from .names import parse_np_backward
 from .context import context_for
 from .dates import DATE_RE, DateResolver, find_dates
 from .document import Document
@@ -27,7 +29,7 @@ FRAGMENT_MAX_WORDS = 5
 # Confidence per rule: how often the rule names the right speaker.
 CONFIDENCE = {
     "dash_signature": 0.95, "cue_inside": 0.95, "cue_after": 0.92, "cue_before": 0.85,
-    "according_to": 0.85, "colon_lead_in": 0.8, "cue_sentence": 0.6, "inherited": 0.7, "none": 0.2,
+    "according_to": 0.85, "colon_lead_in": 0.8, "lead_in": 0.75, "cue_sentence": 0.6, "inherited": 0.7, "none": 0.2,
 }
 _SPLIT_GAP_MAX = 120  # chars of attribution between two segments of one statement
 
@@ -76,7 +78,9 @@ def extract(text: str, meta: DocumentMeta | None = None) -> list[ExtractedQuote]
     for st in statements:
         _attribute(doc, st, prev)
         st.fragment = _is_fragment(text, st)
-        if st.speaker is None and _is_scare_quote(text, st):
+        if _single_word(text, st):
+            continue  # a one-word scare quote or label, not a statement
+        if DROP_SCARE and st.speaker is None and _is_scare_quote(text, st):
             continue  # a scare quote, title or nickname: nobody is quoted
         st.date = _date_for(doc, st, dates, resolver, prev.date if prev else None)
         out.append(_to_record(doc, st))
@@ -129,7 +133,12 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
     # 2. right after the closing mark, up to the sentence end or the next quote
     if finding is None:
         after = last.end + _close_len(last)
-        sent_end = doc.sentences[doc.sentence_of(max(after - 1, 0))][1]
+        # The attribution may sit in what the splitter took for the next
+        # sentence ('...!” Bush said.'), so look from the first word after.
+        k = after
+        while k < len(text) and text[k] in " \t\u00a0":
+            k += 1
+        sent_end = doc.sentences[doc.sentence_of(k)][1] if k < len(text) and text[k] != "\n" else after
         nxt = _next_quote_start(doc, after)
         lo, hi = doc.token_index(after), doc.token_index(min(sent_end, nxt))
         finding, rule = read_after(doc.tokens, lo, hi)
@@ -142,10 +151,16 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
         hi = doc.token_index(opening)
         if lo < hi:
             finding, rule = read_before(doc.tokens, lo, hi)
-        if finding is None and _starts_paragraph(text, opening):
-            lead = _colon_lead(doc, opening)
+            if finding is None and doc.tokens[hi - 1].text == ":":
+                # "Kasich resisted: “...”": whoever the lead-in is about.
+                subj = clause_subject(doc.tokens, lo, hi - 1)
+                if subj is not None:
+                    finding, rule = Finding(subj, text[doc.tokens[hi - 1].start:doc.tokens[hi - 1].end],
+                                            doc.tokens[hi - 1].start), "colon_lead_in"
+        if finding is None and not text[sent_start:opening].strip():
+            lead = _lead_in(doc, opening, sent_start)
             if lead is not None:
-                finding, rule = lead, "colon_lead_in"
+                finding, rule = lead
     # 4. any cue elsewhere in the sentence (embedded fragments)
     if finding is None:
         si = doc.sentence_of(first.start)
@@ -154,7 +169,7 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
         if f:
             finding, rule = f, "cue_sentence"
     if finding is not None:
-        speaker = _speaker_from(doc, finding.mention, prev, finding.cue_start)
+        speaker = _speaker_from(doc, finding.mention, prev, finding.cue_start, st.start)
         if speaker is not None:
             st.speaker, st.rule, st.cue, st.cue_at = speaker, rule, finding.cue, finding.cue_start
             st.confidence = CONFIDENCE[rule] * (0.85 if finding.mention.kind == "pronoun" else 1.0)
@@ -189,6 +204,43 @@ def _attribute_post(doc: Document, st: Statement, prev: Statement | None) -> boo
                 st.cue_at, st.confidence = f.cue_start, CONFIDENCE["colon_lead_in"]
                 return True
     return False
+
+
+def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str] | None:
+    """A quote opening a sentence, introduced by the sentence before it:
+    a colon lead-in ("Wrote Frey:", "He said:") or a short cue sentence
+    ("Iowa State's Dianne Bystrom agreed.")."""
+    text = doc.text
+    si = doc.sentence_of(sent_start)
+    if si == 0:
+        return None
+    p0, p1 = doc.sentences[si - 1]
+    gap = text[p1:opening]
+    colon = text[p1 - 1] == ":"
+    if "\n" in gap and not colon:
+        return None  # a new paragraph after a full stop: not a lead-in
+    if gap.count("\n") > 3:
+        return None
+    lo, hi = doc.token_index(p0), doc.token_index(p1)
+    if colon:
+        f, _ = read_before(doc.tokens, lo, hi - 1)
+        if f is None:
+            subj = clause_subject(doc.tokens, lo, hi - 1)
+            if subj is not None and subj.kind != "pronoun":
+                f = Finding(subj, ":", p1 - 1)
+        return (f, "colon_lead_in") if f else None
+    # A short sentence ending in its cue: "Smith agreed." / "He added."
+    if hi - lo > 14 or hi - lo < 2:
+        return None
+    toks = doc.tokens
+    end = hi - 1 if toks[hi - 1].text in ".!" else hi
+    for j in range(end - 1, max(lo, end - 4) - 1, -1):
+        if toks[j].lower in LEAD_IN_CUES:
+            m = parse_np_backward(toks, j, lo)
+            if m is not None and m.kind != "thing":
+                return Finding(m, toks[j].text, toks[j].start), "lead_in"
+            break
+    return None
 
 
 def _colon_lead(doc: Document, opening: int) -> Finding | None:
@@ -277,7 +329,8 @@ def _continues(doc: Document, prev: Statement, st: Statement) -> bool:
 
 
 # -- speakers ------------------------------------------------------------------------------
-def _speaker_from(doc: Document, m: Mention, prev: Statement | None, at: int) -> Speaker | None:
+def _speaker_from(doc: Document, m: Mention, prev: Statement | None, at: int,
+                  quote_start: int | None = None) -> Speaker | None:
     reg = doc.registry
     prev_name = prev.speaker.name if prev and prev.speaker and prev.speaker.kind == "person" else None
     if m.kind == "name" and m.name:
@@ -318,7 +371,7 @@ def _speaker_from(doc: Document, m: Mention, prev: Statement | None, at: int) ->
     if m.kind == "pronoun":
         low = m.text.lower()
         if low in ("he", "she"):
-            name = doc.resolve_pronoun(low, m.start, prev_name)
+            name = doc.resolve_pronoun(low, m.start, prev_name, quote_start)
             if name:
                 p = reg.people.get(name)
                 return Speaker(name=name, kind="person", mention=m.text,
@@ -376,6 +429,16 @@ def _is_fragment(text: str, st: Statement) -> bool:
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
     return not (j < 0 or text[j] in "\n.!?:" or text[j] in "”\"’'")
+
+
+DROP_SCARE = True
+
+
+def _single_word(text: str, st: Statement) -> bool:
+    if st.post is not None or len(st.spans) > 1:
+        return False
+    s = st.spans[0]
+    return len(text[s.start:s.end].split()) <= 1
 
 
 def _is_scare_quote(text: str, st: Statement) -> bool:

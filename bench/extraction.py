@@ -1,0 +1,248 @@
+"""Quote extraction measured against PolNeAR's gold direct quotations.
+
+    .venv/bin/python bench/extraction.py [--data DIR] [--limit N] [--errors N]
+
+A predicted quote segment (one span) matches a gold direct quote when their
+character overlap is at least 0.3 (and, separately, 0.8) of the longer of the
+two; matching is one-to-one, best overlap first. Speaker accuracy is over
+matched quotes: the predicted name shares the gold speaker's surname
+(speaker_resolved, falling back to the mention), or both are descriptors with
+the same head noun ("an aide" / "a senior aide"). Gold speakers that are bare
+pronouns the gold itself could not resolve are left out of speaker accuracy.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from service.extract import extract_quotes  # noqa: E402
+from service.extract.lexicon import DESCRIPTOR_HEADS, DETERMINERS, ORG_HEADS  # noqa: E402
+from service.model import DocumentMeta  # noqa: E402
+
+DEFAULT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "polnear-train")
+PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "his", "their", "its", "who"}
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    o = min(a[1], b[1]) - max(a[0], b[0])
+    if o <= 0:
+        return 0.0
+    return o / max(a[1] - a[0], b[1] - b[0])
+
+
+def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]], threshold: float) -> dict[int, int]:
+    """One-to-one matching, best overlap first: {pred index: gold index}."""
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            o = overlap(p, g)
+            if o >= threshold:
+                pairs.append((o, i, j))
+    pairs.sort(reverse=True)
+    used_p, used_g, out = set(), set(), {}
+    for _, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out[i] = j
+    return out
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", s)
+
+
+def _head(words: list[str]) -> str | None:
+    for w in reversed(words):
+        low = w.lower().strip("’'")
+        if low.endswith("s") and low[:-1] in DESCRIPTOR_HEADS:
+            return low[:-1]
+        if low in DESCRIPTOR_HEADS or low in ORG_HEADS:
+            return low
+    return None
+
+
+_STOP = {"of", "who", "whom", "whose", "from", "at", "in", "and", "with", "for", "on", "--", "—", "which", "said"}
+
+
+def _surname(phrase: str) -> str | None:
+    """The surname in a speaker phrase: the last capitalised run before a
+    qualifier ("Sen. Tom Udall of New Mexico" -> udall)."""
+    phrase = re.sub(r"\([^)]*\)|-LRB-.*?-RRB-", " ", phrase)
+    runs, cur = [], []
+    for w in _words(phrase):
+        if w.lower() in _STOP:
+            break
+        if w[:1].isupper() and w.lower() not in DETERMINERS:
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    if not runs:
+        return None
+    return re.sub(r"[’']s?$", "", runs[-1][-1]).lower() or None
+
+
+def gold_speaker(row: dict) -> tuple[str, str | None]:
+    """(kind, key): kind person/descriptor/unknown; key a surname or head noun."""
+    for field in ("speaker_resolved", "speaker_mention"):
+        s = (row.get(field) or "").strip()
+        if not s or s.lower() in PRONOUNS:
+            continue
+        first = s.split(",")[0].strip()
+        words = _words(first)
+        if not words:
+            continue
+        if words[0].lower() in DETERMINERS and not any(w[:1].isupper() for w in words[1:]) or \
+                all(w[:1].islower() for w in words):
+            head = _head(words)
+            if head:
+                return "descriptor", head
+            continue
+        key = _surname(first)
+        if key:
+            return "person", key
+    return "unknown", None
+
+
+def speaker_ok(pred, gold_kind: str, key: str | None) -> bool:
+    if pred is None or key is None:
+        return False
+    if gold_kind == "descriptor":
+        words = _words(pred.name) + _words(pred.mention or "")
+        return _head(words) == key or key in {w.lower() for w in words}
+    tokens = {re.sub(r"[’']s$", "", w).lower() for w in _words(pred.name) + _words(pred.mention or "")}
+    return key in tokens
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--errors", type=int, default=0, help="print this many speaker errors and misses")
+    args = ap.parse_args(argv)
+    data = os.path.abspath(args.data)
+    text_dir = os.path.join(data, "text")
+    if not os.path.isdir(text_dir):
+        print(f"no PolNeAR data at {data}", file=sys.stderr)
+        return 2
+    gold = defaultdict(list)
+    with open(os.path.join(data, "direct_quotes.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            gold[row["article"]].append(row)
+    published = {}
+    meta_path = os.path.join(data, "metadata.tsv")
+    if os.path.exists(meta_path):
+        with open(meta_path, encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            for line in f:
+                rec = dict(zip(header, line.rstrip("\n").split("\t")))
+                published[rec.get("filename")] = rec.get("publication_date")
+    names = sorted(n[:-4] for n in os.listdir(text_dir) if n.endswith(".txt"))
+    if args.limit:
+        names = names[: args.limit]
+
+    texts = {n: open(os.path.join(text_dir, n + ".txt"), encoding="utf-8").read() for n in names}
+    t0 = time.process_time()
+    preds = {n: extract_quotes(texts[n], DocumentMeta(published=published.get(n))) for n in names}
+    elapsed = time.process_time() - t0
+
+    n_gold = sum(len(gold[n]) for n in names)
+    results = {}
+    by_rule = defaultdict(Counter)
+    errors = []
+    misses = []
+    # The gold marks only “…”, "…" and ‘…’ quotations; the typewriter ''…''
+    # pair (old NYT copy) is outside its scope, so segments opened by it are
+    # neither right nor wrong here. Counted and reported separately.
+    out_of_scope = {n: [texts[n][max(0, a - 2):a] == "''" for q in preds[n] for a, _ in q.spans] for n in names}
+    raw = {}
+    for thr in (0.3, 0.8):
+        tp = n_pred = 0
+        spk_right = spk_total = no_speaker = unresolvable = 0
+        for n in names:
+            all_units = [(span, q) for q in preds[n] for span in q.spans]
+            units = [u for u, oos in zip(all_units, out_of_scope[n]) if not oos]
+            g = gold[n]
+            m = match([u[0] for u in units], [(r["start"], r["end"]) for r in g], thr)
+            n_pred += len(units)
+            raw_m = match([u[0] for u in all_units], [(r["start"], r["end"]) for r in g], thr)
+            raw.setdefault(thr, Counter()).update(tp=len(raw_m), pred=len(all_units))
+            tp += len(m)
+            for i, j in m.items():
+                q = units[i][1]
+                kind, key = gold_speaker(g[j])
+                if q.speaker is None:
+                    no_speaker += 1
+                if kind == "unknown":
+                    unresolvable += 1
+                    continue
+                ok = speaker_ok(q.speaker, kind, key)
+                spk_total += 1
+                spk_right += ok
+                if thr == 0.3:
+                    c = by_rule[q.rule]
+                    c["matched"] += 1
+                    c["right"] += ok
+                    if not ok:
+                        errors.append((n, q, g[j]))
+            if thr == 0.3:
+                matched_gold = set(m.values())
+                for j, r in enumerate(g):
+                    if j not in matched_gold:
+                        misses.append((n, r))
+                for i, (span, q) in enumerate(units):
+                    if i not in m:
+                        by_rule[q.rule]["unmatched"] += 1
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        results[thr] = dict(p=p, r=r, f1=f1, tp=tp, pred=n_pred, acc=spk_right / spk_total if spk_total else 0.0,
+                            spk_total=spk_total, none=no_speaker / tp if tp else 0.0, unresolvable=unresolvable)
+
+    n_oos = sum(sum(v) for v in out_of_scope.values())
+    print(f"PolNeAR direct quotes: {len(names)} articles, {n_gold} gold quotes, "
+          f"{results[0.3]['pred']} predicted segments scored (+{n_oos} opened by the typewriter '' pair, "
+          f"which the gold does not mark, not scored)")
+    for thr, res in results.items():
+        print(f"overlap>={thr}: precision {res['p']:.3f}  recall {res['r']:.3f}  F1 {res['f1']:.3f}  "
+              f"(matched {res['tp']})")
+        print(f"  speaker accuracy {res['acc']:.3f} over {res['spk_total']} matched "
+              f"(+{res['unresolvable']} with an unresolved gold pronoun, not scored); "
+              f"no speaker {res['none']:.3f}")
+    for thr, c in raw.items():
+        p = c["tp"] / c["pred"] if c["pred"] else 0.0
+        r = c["tp"] / n_gold if n_gold else 0.0
+        print(f"counting '' quotes as errors too: overlap>={thr} precision {p:.3f} recall {r:.3f} "
+              f"F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
+    print(f"speed: {len(names) / elapsed:.1f} articles/s ({elapsed:.2f}s CPU, one core)")
+    print("by rule (overlap>=0.3): rule  matched  speaker-acc  unmatched-predictions")
+    for rule, c in sorted(by_rule.items(), key=lambda kv: -kv[1]["matched"]):
+        acc = c["right"] / c["matched"] if c["matched"] else 0.0
+        print(f"  {rule:<15} {c['matched']:>6}  {acc:.3f}  {c['unmatched']:>6}")
+    if args.errors:
+        print("\nspeaker errors:")
+        for n, q, r in errors[: args.errors]:
+            sp = q.speaker
+            print(f"- {n} [{q.rule}] pred={sp.name if sp else None!r} ({sp.mention if sp else ''}) "
+                  f"gold={r['speaker_resolved']!r}/{r['speaker_mention']!r} :: {q.text[:80]!r}")
+        print("\nmissed gold quotes:")
+        for n, r in misses[: args.errors]:
+            print(f"- {n} {r['quote'][:100]!r} ({r['speaker_mention']!r})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -35,16 +35,41 @@ def _words(tokens: list[Token]) -> list[str]:
     return [t.text for t in tokens]
 
 
+def _is_adverb(tok: Token) -> bool:
+    low = tok.text
+    return low in ADVERBS or (len(low) > 4 and low.endswith("ly") and low.islower())
+
+
 def _skip_adverbs_back(tokens: list[Token], j: int, lo: int) -> int:
-    while j > lo and tokens[j - 1].lower in ADVERBS:
+    while j > lo and _is_adverb(tokens[j - 1]):
         j -= 1
     return j
 
 
 def _skip_adverbs_fwd(tokens: list[Token], j: int, hi: int) -> int:
-    while j < hi and tokens[j].lower in ADVERBS:
+    while j < hi and _is_adverb(tokens[j]):
         j += 1
     return j
+
+
+def _before_relative(tokens: list[Token], end: int, lo: int) -> Mention | None:
+    """"a White House official who spoke anonymously ... said": the phrase
+    before a relative clause that ends at the cue."""
+    for k in range(end - 1, max(lo, end - 16) - 1, -1):
+        t = tokens[k]
+        if t.text in ".;:“”\"":
+            return None
+        if t.lower in ("who", "whose"):
+            m = parse_np_backward(tokens, k, lo)
+            if m is not None and m.kind in ("name", "descriptor", "title", "organisation"):
+                return m
+            k2 = k
+            if k2 > lo and tokens[k2 - 1].text == ",":
+                m = parse_np_backward(tokens, k2 - 1, lo)
+                if m is not None and m.kind in ("name", "descriptor", "title", "organisation"):
+                    return m
+            return None
+    return None
 
 
 def _according_to(tokens: list[Token], i: int, hi: int) -> Finding | None:
@@ -96,7 +121,7 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
             if m is not None and m.kind != "thing":
                 return Finding(m, cue[0], t.start), "cue_after"
         end = _skip_adverbs_back(tokens, j, i)
-        m = parse_np_backward(tokens, end, i)
+        m = parse_np_backward(tokens, end, i) or _before_relative(tokens, end, i)
         if m is not None and m.start <= tokens[i].start + 2 and m.kind != "thing":
             return Finding(m, cue[0], t.start), "cue_after"
         if j - i > MAX_LEAD + 12:
@@ -122,8 +147,14 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
         if cue is not None and strong_only and tokens[j].lower in WEAK_CUES:
             cue = None
         if cue is not None and not (j > lo and tokens[j - 1].lower in ("to", "a", "the", "his", "her")):
+            if tokens[j].lower in WEAK_CUES:
+                outer = _outer_report(tokens, lo, j)
+                if outer is not None:
+                    return outer, "cue_before"
             end = _skip_adverbs_back(tokens, j, lo)
             m = parse_np_backward(tokens, end, lo)
+            if m is None:
+                m = _before_relative(tokens, end, lo)
             if m is not None and m.kind != "thing":
                 return Finding(m, cue[0], tokens[j].start), "cue_before"
             before = tokens[end - 1].lower if end > lo else ""
@@ -141,6 +172,20 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
                     return Finding(fwd, cue[0], tokens[j].start), "cue_before"
         j -= 1
     return None, ""
+
+
+_REPORTING = frozenset("said says told tells wrote writes argued argues claimed claims insisted insists".split())
+
+
+def _outer_report(tokens: list[Token], lo: int, j: int) -> Finding | None:
+    """"Trump said Fox executives were calling “every 15 minutes”": the words
+    are the reporting speaker's, not the inner clause's subject's."""
+    for k in range(lo, j):
+        if tokens[k].lower in _REPORTING:
+            m = parse_np_backward(tokens, _skip_adverbs_back(tokens, k, lo), lo)
+            if m is not None and m.kind in ("name", "pronoun", "title", "descriptor"):
+                return Finding(m, tokens[k].text, tokens[k].start)
+    return None
 
 
 def clause_subject(tokens: list[Token], lo: int, hi: int) -> Mention | None:

@@ -120,6 +120,32 @@ speculate speculates speculated speculating
 theorize theorizes theorized theorizing
 recalled
 mention mentions mentioned mentioning
+talk talks talked talking
+answer answers answered answering
+surmise surmises surmised surmising
+chide chides chided chiding
+cite cites cited citing
+express expresses expressed expressing
+implore implores implored imploring
+opine opines opined opining
+gripe gripes griped griping
+grumble grumbles grumbled grumbling
+marvel marvels marveled marvelled marveling
+recite recites recited reciting
+elaborate elaborates elaborated elaborating
+agree agrees agreed agreeing
+disagree disagrees disagreed disagreeing
+object objects objected objecting
+protest protests protested protesting
+apologize apologizes apologized apologizing
+acknowledged
+exhort exhorts exhorted exhorting
+instruct instructs instructed instructing
+sing sings sang singing
+preach preaches preached preaching
+ponder ponders pondered pondering
+tout touts touted
+insist insists insisted
 point points pointed pointing
 lash lashes lashed lashing
 rail rails railed railing
@@ -155,7 +181,6 @@ NEEDS_PARTICLE = {
     "begin": ("with", "by"), "begins": ("with", "by"), "began": ("with", "by"), "beginning": ("with", "by"),
     "finish": ("with", "by"), "finishes": ("with", "by"), "finished": ("with", "by"), "finishing": ("with", "by"),
     "refer": ("to",), "refers": ("to",), "referred": ("to",), "referring": ("to",),
-    "go": ("on",), "goes": ("on",), "went": ("on",), "going": ("on",),
 }
 # Words that may sit between a speaker and the verb ("Frey also said").
 ADVERBS = frozenset(
@@ -190,6 +215,12 @@ def cue_phrase(words: list[str], i: int) -> tuple[str, int] | None:
     Handles particle verbs: "fired back" is a cue, "fired" alone is not.
     """
     w = words[i].lower()
+    if w in ("go", "goes", "went", "going") and i + 1 < len(words) and words[i + 1].lower() == "on":
+        # "Trump went on," / "She went on to say:" but not "goes on recess".
+        after = words[i + 2].lower() if i + 2 < len(words) else "."
+        if after in ("to", ",", ".", ":", "—", "”", '"') or after.isalpha() is False:
+            return f"{words[i]} {words[i + 1]}", 2
+        return None
     if w in NEEDS_PARTICLE:
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if nxt in NEEDS_PARTICLE[w]:

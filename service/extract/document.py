@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .cues import SPEECH_VERBS
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
 from .names import (
     Mention, NameRegistry, _collect_back, _is_name_token, _is_title_token, _mention_from_run,
@@ -84,7 +85,8 @@ class Document:
                 # Role words just before ("border czar Tom Homan").
                 s = _collect_back(toks, i, max(0, i - 8))
                 m = _mention_from_run(toks, s, j)
-                if m is not None and self._note_mention(m, toks, s, sent, not seen_in_sentence):
+                speaks = j < n and toks[j].lower in SPEECH_VERBS
+                if m is not None and self._note_mention(m, toks, s, sent, not seen_in_sentence, speaks):
                     seen_in_sentence = True
                 i = max(j, i + 1)
                 continue
@@ -111,7 +113,8 @@ class Document:
                 pass
             i += 1
 
-    def _note_mention(self, m: Mention, toks: list[Token], s: int, sent: int, first: bool) -> bool:
+    def _note_mention(self, m: Mention, toks: list[Token], s: int, sent: int, first: bool,
+                      speaks: bool = False) -> bool:
         if m.kind != "name" or not m.name:
             return False
         words = m.name.split()
@@ -123,7 +126,7 @@ class Document:
             base = words[-1]
             p = self.registry.lookup(base)
             if p is None:
-                if not (m.title or gender):
+                if not (m.title or gender or speaks):
                     return False  # a lone capitalised word: maybe a place, not a person
                 p = self.registry.add(base, m.start, m.title, gender)
             elif gender and not p.gender:

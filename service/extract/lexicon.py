@@ -114,7 +114,16 @@ NOT_NAME_WORDS = frozenset(
     youtube google internet x truth social media iowa democratic socialist progressive conservative
     liberal independent federal national presidential congressional republican's democrats' lastly
     first second third finally meanwhile however still also yet then now today yesterday tomorrow
-    mother father dad mom sir madam god lord ms mr mrs dr""".split()
+    mother father dad mom sir madam god lord ms mr mrs dr according last next is are was were has have
+    had do does did will would can could should might must islamic muslim christian jewish catholic
+    european asian african latino hispanic arab israeli russian chinese mexican british french german
+    international global security science research policy studies project initiative program
+    convention conference summit forum fund action network institute foundation center centre
+    council committee office agency service services group coalition partnership alliance
+    association commission board university college school academy hospital museum library
+    company corporation airlines bank exchange market street avenue square hall tower building
+    senate house congress assembly parliament court department ministry bureau administration
+    republicans democrats americans reprising""".split()
 )
 ORG_NAME_WORDS = frozenset(
     """house department committee party university college school institute foundation association

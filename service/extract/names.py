@@ -48,11 +48,16 @@ def _is_name_token(tok: Token) -> bool:
     if not t or not t[0].isupper():
         return False
     low = POSSESSIVE_RE.sub("", t.lower())
+    if len(low) > 2:
+        low = low.rstrip(".")
     if low in NOT_NAME_WORDS:
         return False
     if t.isupper() and len(t) > 2 and not t.endswith("."):
         return False  # an acronym (CNN, ICE), not a name
     return True
+
+
+_NAME_EXCEPTIONS = frozenset("fleming channing manning browning kipling stribling kelly reilly".split())
 
 
 def _is_title_token(tok: Token) -> bool:
@@ -121,6 +126,13 @@ def _name_part(words: list[str]) -> list[str]:
     out.reverse()
     while out and out[0].lower() in PARTICLES:
         out.pop(0)
+    # Names run to three words besides initials ("Jock A. Finlayson"); a longer
+    # capitalised run is a headline or an organisation.
+    full = [w for w in out if not (len(w) == 2 and w.endswith("."))]
+    while len(full) > 3:
+        drop = out.pop(0)
+        if drop in full:
+            full.remove(drop)
     return out
 
 
@@ -247,12 +259,33 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     if not appos:
         return None
     first = appos[0].lower
+    # "her senior policy adviser, Jake Sullivan, said": the name is the
+    # appositive and the phrase before it the title.
+    if appos[0].text[:1].isupper() and all(_is_name_token(t) for t in appos) and len(appos) <= 4:
+        name = _mention_from_run(tokens, j + 1, end - 1)
+        if name is not None and name.kind == "name":
+            before = parse_np_backward(tokens, j, lo)
+            if before is not None and before.kind in ("descriptor", "title"):
+                name.title = _clean_title(before.text)
+            return name
     if not (first in DETERMINERS or first.isdigit() or first in ROLE_MODIFIERS or first in ("who", "whose", "the")
             or first in TITLE_WORDS or first in ("of", "from", "then")):
         return None
     head = parse_np_backward(tokens, j, lo)
     if head is None or head.kind not in ("name", "organisation", "descriptor", "title"):
         return None
+    # "Marty West, a professor who worked for Sen. Lamar Alexander (R-Tenn.),
+    # one of the bill's architects, called": the phrase found is an object
+    # inside an earlier appositive; the speaker is before that one.
+    hs = _token_at(tokens, head.start, lo, j)
+    if hs is not None and hs > lo and tokens[hs - 1].text[:1].islower() and tokens[hs - 1].lower not in DETERMINERS:
+        k = hs - 1
+        while k > lo and tokens[k].text != "," and hs - k < 25:
+            k -= 1
+        if k > lo and tokens[k].text == ",":
+            outer = parse_np_backward(tokens, k, lo)
+            if outer is not None and outer.kind == "name":
+                return outer
     if first in ("who", "whose"):
         return head
     title = " ".join(t.text for t in appos)
@@ -260,6 +293,13 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
         head.title = _clean_title(title)
     head.end = tokens[end - 2].end
     return head
+
+
+def _token_at(tokens: list[Token], offset: int, lo: int, hi: int) -> int | None:
+    for k in range(lo, hi):
+        if tokens[k].start == offset:
+            return k
+    return None
 
 
 def _clean_title(title: str) -> str:
@@ -305,7 +345,7 @@ def _bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
     """A lower-case role noun between capitalised words ("Monmouth University
     political scientist Patrick Murray")."""
     t = tokens[j]
-    if not t.text.isalpha() or not t.text.islower() or t.lower in _FUNCTION_WORDS:
+    if not t.text.replace("-", "").isalpha() or not t.text.islower() or t.lower in _FUNCTION_WORDS:
         return False
     for k in range(j + 1, min(hi, j + 3)):
         nt = tokens[k]

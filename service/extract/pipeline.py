@@ -84,7 +84,7 @@ def extract(text: str, meta: DocumentMeta | None = None) -> list[ExtractedQuote]
             continue  # a scare quote, title or nickname: nobody is quoted
         st.date = _date_for(doc, st, dates, resolver, prev.date if prev else None)
         out.append(_to_record(doc, st))
-        if not st.fragment:
+        if not st.fragment or st.rule in ("cue_after", "cue_inside", "cue_before"):
             prev = st
     return out
 
@@ -325,7 +325,8 @@ def _continues(doc: Document, prev: Statement, st: Statement) -> bool:
     if si != si_prev + 1:
         return False
     s0, _ = doc.sentences[si]
-    return not doc.text[s0:opening].strip()
+    lead = doc.text[s0:opening].strip().strip(",").lower()
+    return lead in ("", "but", "and", "still", "then", "so", "yet", "or", "also", "plus", "again")
 
 
 # -- speakers ------------------------------------------------------------------------------

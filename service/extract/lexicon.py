@@ -110,8 +110,8 @@ NOT_NAME_WORDS = frozenset(
     democrats republicans democrat republican americans american gop house senate congress white
     state states city county department committee party university street avenue road court news
     times post journal network channel times island river lake mount north south east west new
-    united america minnesota capitol administration government campaign twitter facebook instagram
-    youtube google internet x truth social media iowa democratic socialist progressive conservative
+    united america capitol administration government campaign twitter facebook instagram
+    youtube google internet x truth social media democratic socialist progressive conservative
     liberal independent federal national presidential congressional republican's democrats' lastly
     first second third finally meanwhile however still also yet then now today yesterday tomorrow
     mother father dad mom sir madam god lord ms mr mrs dr according last next is are was were has have

@@ -267,6 +267,7 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
             before = parse_np_backward(tokens, j, lo)
             if before is not None and before.kind in ("descriptor", "title"):
                 name.title = _clean_title(before.text)
+                name.start = before.start  # the phrase runs from the title
             return name
     if not (first in DETERMINERS or first.isdigit() or first in ROLE_MODIFIERS or first in ("who", "whose", "the")
             or first in TITLE_WORDS or first in ("of", "from", "then")):
@@ -347,6 +348,10 @@ def _bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
     t = tokens[j]
     if not t.text.replace("-", "").isalpha() or not t.text.islower() or t.lower in _FUNCTION_WORDS:
         return False
+    core = t.lower.split("-")[-1]
+    if not (core in ROLE_MODIFIERS or core in DESCRIPTOR_HEADS or core in TITLE_WORDS
+            or (core.endswith(("ist", "ian", "er", "or", "ant", "ent")) and not core.endswith("ed"))):
+        return False  # a verb or other word, not part of a title
     for k in range(j + 1, min(hi, j + 3)):
         nt = tokens[k]
         if _is_name_token(nt):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .cues import SPEECH_VERBS
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
 from .names import (
-    Mention, NameRegistry, _collect_back, _is_name_token, _is_title_token, _mention_from_run,
+    Mention, NameRegistry, _collect_back, _is_cap_word, _is_name_token, _is_title_token, _mention_from_run,
     honorific_gender, strip_possessive,
 )
 from .quotes import QuoteSpan
@@ -77,7 +77,7 @@ class Document:
             if _is_name_token(tok) or (_is_title_token(tok) and tok.text[:1].isupper()):
                 j = i
                 while j < n and j - i < 12 and not self.in_quote(toks[j].start) and (
-                        _is_name_token(toks[j]) or _is_title_token(toks[j])
+                        _is_name_token(toks[j]) or _is_title_token(toks[j]) or _is_cap_word(toks[j])
                         or (toks[j].lower in ("de", "van", "von", "la", "del", "al") and j > i)):
                     j += 1
                     if toks[j - 1].text.endswith(("’s", "'s")):
@@ -125,6 +125,8 @@ class Document:
         else:
             base = words[-1]
             p = self.registry.lookup(base)
+            if p is not None and len(p.name.split()) > 1:
+                p.alone += 1
             if p is None:
                 if not (m.title or gender or speaks):
                     return False  # a lone capitalised word: maybe a place, not a person
@@ -201,6 +203,8 @@ class Document:
                 score -= 4
             if m.after_preposition:
                 score -= 5
+            if not self.registry.plausible(m.name):
+                score -= 8  # "Civil War", "Carolina Panthers": probably not a person
             if prev_speaker and m.name == prev_speaker:
                 score += 3
             if best_score is None or score > best_score:

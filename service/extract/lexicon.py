@@ -115,7 +115,7 @@ NOT_NAME_WORDS = frozenset(
     liberal independent federal national presidential congressional republican's democrats' lastly
     first second third finally meanwhile however still also yet then now today yesterday tomorrow
     mother father dad mom sir madam god lord ms mr mrs dr according last next is are was were has have
-    had do does did will would can could should might must islamic muslim christian jewish catholic
+    had do does did will would can could should might must islamic muslim jewish catholic
     european asian african latino hispanic arab israeli russian chinese mexican british french german
     international global security science research policy studies project initiative program
     convention conference summit forum fund action network institute foundation center centre
@@ -160,3 +160,18 @@ FEMALE_FIRST_NAMES = frozenset(
     condoleezza ruth elena sonia sheryl huma donna dianne kellyanne hope omarosa ilhan alexandria
     rashida ayanna liz tulsi marsha joni jodi mazie tammy maggie gretchen dana katy meghan""".split()
 )
+MALE_FIRST_NAMES = frozenset(
+    """donald bernie barack joe john james robert michael william david richard joseph thomas charles
+    christopher daniel matthew anthony mark paul steven andrew kenneth joshua kevin brian george edward
+    ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
+    brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose
+    adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah
+    gerald carl terry sean austin arthur lawrence jesse dylan bryan jordan billy bruce albert willie
+    gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip
+    johnny ted rand marco jeb chris mike mitch lindsey rick newt ben tim tom bill hank jim jimmy
+    bob ron rudy reince corey kellyanne mitt harry chuck reid nate dick al jeff jon sam dan tony
+    steve rob andy greg matt nick ken pat rush sean glenn howard lou sid ed stu rex vladimir xi
+    recep bashar benjamin emmanuel angela francois manuel justin shinzo narendra boris david nigel
+    keith jacob zohran stephen greg brian kristi derek floyd george julio tom abou keir elon hunter
+    beto pete cory kirsten amy""".split()
+) - FEMALE_FIRST_NAMES

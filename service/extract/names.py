@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    DESCRIPTOR_HEADS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS,
+    DESCRIPTOR_HEADS, DETERMINERS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS,
     NOT_NAME_WORDS, NUMBER_WORDS, ORG_HEADS, ORG_NAME_WORDS, ROLE_MODIFIERS, SUBJECT_PRONOUNS,
     TITLE_NOUNS, TITLE_WORDS,
 )
@@ -60,6 +60,22 @@ def _is_name_token(tok: Token) -> bool:
 _NAME_EXCEPTIONS = frozenset("fleming channing manning browning kipling stribling kelly reilly".split())
 
 
+_RUN_BREAKERS = frozenset(
+    """the a an in on at of for and but or nor so yet if when while as by with from to into after before
+    during since until about over under against between through this that these those it its i we you
+    he she they his her their our my your there here what who whom which why how not no yes""".split()
+)
+
+
+def _is_cap_word(tok: Token) -> bool:
+    """Any capitalised word that may sit inside a title-and-name run
+    ("Monmouth University political scientist Patrick Murray")."""
+    t = tok.text
+    if not t or not t[0].isupper():
+        return False
+    return POSSESSIVE_RE.sub("", t.lower()) not in _RUN_BREAKERS
+
+
 def _is_title_token(tok: Token) -> bool:
     return tok.lower in TITLE_WORDS
 
@@ -98,7 +114,8 @@ def _collect_back(tokens: list[Token], end: int, lo: int) -> int:
     while i > lo:
         tok = tokens[i - 1]
         low = tok.lower
-        if _is_name_token(tok) or _is_title_token(tok) or (low in PARTICLES and i < end):
+        if _is_name_token(tok) or _is_title_token(tok) or (low in PARTICLES and i < end) \
+                or (_is_cap_word(tok) and i < end):
             i -= 1
             continue
         if low in ROLE_MODIFIERS:
@@ -186,7 +203,7 @@ def _descriptor_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     while i > lo and end - i < MAX_TITLE_TOKENS:
         prev = tokens[i - 1]
         pl = prev.lower
-        if pl in DETERMINERS or pl in ("’s", "'s"):
+        if pl in DETERMINERS or pl in ("’s", "'s") or (prev.text[:1].isupper() and prev.text.endswith(("’s", "'s"))):
             i -= 1
             if i > lo + 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in NUMBER_WORDS | {"one"}:
                 i -= 2  # "one of the city officials"
@@ -197,11 +214,17 @@ def _descriptor_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
         break
     words = [t.text for t in tokens[i:end]]
     first = words[0].lower()
-    if first not in DETERMINERS and first != "one" and not (is_org and words[0][:1].isupper()):
+    possessor = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
+    if first not in DETERMINERS and first != "one" and not possessor and not (is_org and words[0][:1].isupper()):
         if not (len(words) == 1 and is_org and words[0][:1].isupper()):
-            # A bare plural ("officials said") is still a descriptor.
+            # A bare plural ("officials said", "Republican lawmakers said") is
+            # still a descriptor: the head and the capitalised words before it.
             if not (is_desc and hl.endswith("s")):
                 return None
+            i = end - 1
+            while i > lo and end - i < 4 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
+                i -= 1
+            words = [t.text for t in tokens[i:end]]
     text = " ".join(words)
     if is_org and not is_desc:
         return Mention("organisation", text, tokens[i].start, head.end, head=hl)
@@ -320,6 +343,7 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
         j = i
         while j < hi and j - i < MAX_NAME_TOKENS + MAX_TITLE_TOKENS and (
                 _is_name_token(tokens[j]) or _is_title_token(tokens[j]) or tokens[j].lower in ROLE_MODIFIERS
+                or (_is_cap_word(tokens[j]) and j > i)
                 or (tokens[j].lower in PARTICLES and j > i) or _ORDINAL_RE.match(tokens[j].text)
                 or _bridges_to_name(tokens, j, hi)):
             j += 1
@@ -432,6 +456,8 @@ class Person:
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
     first_seen: int = 0
+    known_first: bool = False  # the first word is a known first name
+    alone: int = 0  # times the surname stands alone later ("Frey said")
 
 
 class NameRegistry:
@@ -463,6 +489,9 @@ class NameRegistry:
             first = words[0].lower()
             if gender is None and first in FEMALE_FIRST_NAMES:
                 gender = "female"
+            elif gender is None and first in MALE_FIRST_NAMES:
+                gender = "male"
+            person.known_first = first in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES
         if gender and not person.gender:
             person.gender = gender
         if title:
@@ -511,6 +540,15 @@ class NameRegistry:
         if best is None and self.by_title.get(noun):
             best = self.by_title[noun][0][1]
         return best
+
+    def plausible(self, name: str) -> bool:
+        """Whether a registered name looks like a person rather than a place
+        or organisation: a title, a known first name, a gender learned from
+        the text, or its surname used alone."""
+        p = self.people.get(name)
+        if p is None:
+            return False
+        return bool(p.titles or p.known_first or p.gender or p.alone or len(p.name.split()) == 1)
 
     def gender_of(self, name: str) -> str | None:
         p = self.people.get(name)

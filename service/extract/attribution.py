@@ -72,6 +72,16 @@ def _before_relative(tokens: list[Token], end: int, lo: int) -> Mention | None:
     return None
 
 
+def _noun_use(tokens: list[Token], j: int, lo: int, hi: int) -> bool:
+    """"Republican claims of", "his remarks", "the report": a cue word used as a noun."""
+    w = tokens[j].lower
+    if not w.endswith("s") or w in ("says", "tells", "writes", "adds", "notes", "argues", "asks", "insists"):
+        return False
+    prev = tokens[j - 1].lower if j > lo else ""
+    nxt = tokens[j + 1].lower if j + 1 < hi else ""
+    return nxt == "of" or prev in ("the", "a", "his", "her", "their", "its", "our", "whose", "these", "those")
+
+
 def _according_to(tokens: list[Token], i: int, hi: int) -> Finding | None:
     if i + 1 < hi and tokens[i].lower == "according" and tokens[i + 1].lower == "to":
         m = parse_np_forward(tokens, i + 2, hi)
@@ -146,6 +156,8 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
         cue = cue_phrase(words, j)
         if cue is not None and strong_only and tokens[j].lower in WEAK_CUES:
             cue = None
+        if cue is not None and _noun_use(tokens, j, lo, hi):
+            cue = None
         if cue is not None and not (j > lo and tokens[j - 1].lower in ("to", "a", "the", "his", "her")):
             if tokens[j].lower in WEAK_CUES:
                 outer = _outer_report(tokens, lo, j)
@@ -188,13 +200,32 @@ def _outer_report(tokens: list[Token], lo: int, j: int) -> Finding | None:
     return None
 
 
+_PREPOSITIONS = frozenset(
+    "in at with of for from on by to after before during about over under into near outside inside than like".split()
+)
+_QUOTE_TOKENS = frozenset('“”"‘’')
+
+
 def clause_subject(tokens: list[Token], lo: int, hi: int) -> Mention | None:
-    """The first speaker-like phrase in tokens[lo:hi] (the sentence subject)."""
-    for i in range(lo, min(hi, lo + 12)):
+    """The sentence subject in tokens[lo:hi]: the first speaker-like phrase
+    that is not the object of a preposition ("Here in Columbia, Sanders
+    stepped up ...") nor inside quote marks."""
+    inside = False
+    i = lo
+    while i < min(hi, lo + 40):
+        t = tokens[i]
+        if t.text in _QUOTE_TOKENS:
+            inside = not inside if t.text in '"' else t.text in "“‘"
+            i += 1
+            continue
+        if inside or (i > lo and tokens[i - 1].lower in _PREPOSITIONS):
+            i += 1
+            continue
         m = parse_np_forward(tokens, i, hi)
         if m is not None and m.kind in ("name", "pronoun", "title", "descriptor", "organisation") \
                 and not m.possessive:
             return m
+        i += 1
     return None
 
 

@@ -86,7 +86,11 @@ class Document:
                 s = _collect_back(toks, i, max(0, i - 8))
                 m = _mention_from_run(toks, s, j)
                 speaks = j < n and toks[j].lower in SPEECH_VERBS
-                if m is not None and self._note_mention(m, toks, s, sent, not seen_in_sentence, speaks):
+                # "said Gary Orfield": the name after an inverted cue is the
+                # speaker, as good as a sentence subject.
+                inverted = s > 0 and toks[s - 1].lower in SPEECH_VERBS
+                if m is not None and self._note_mention(m, toks, s, sent, not seen_in_sentence or inverted,
+                                                        speaks or inverted):
                     seen_in_sentence = True
                 i = max(j, i + 1)
                 continue

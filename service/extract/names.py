@@ -291,7 +291,9 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
             if before is not None and before.kind in ("descriptor", "title"):
                 name.title = _clean_title(before.text)
                 name.start = before.start  # the phrase runs from the title
-            return name
+                return name
+            if before is None or before.kind != "name":
+                return None  # "the state capital, Sacramento,": a place
     if not (first in DETERMINERS or first.isdigit() or first in ROLE_MODIFIERS or first in ("who", "whose", "the")
             or first in TITLE_WORDS or first in ("of", "from", "then")):
         return None

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from service.matching import Alignment, align, code_of
 from service.model import IndexRow
@@ -67,6 +67,10 @@ class Hit:
     @property
     def score(self) -> float:
         return self.alignment.score
+
+
+def _pre_score(q: str, c: str) -> float:
+    return fuzz.partial_ratio(q, c) if len(c) >= len(q) else fuzz.ratio(q, c)
 
 
 def _sorted_unique(a: np.ndarray) -> np.ndarray:
@@ -380,13 +384,14 @@ class QuoteIndex:
             pre = []
             single = len(segments) == 1
             nq = len(qcodes)
+            seg_codes = [(qcodes[a:b], (b - a) / nq) for a, b in segments]
             for i, c in enumerate(codes):
                 if single and qcodes in c:
                     pre.append((200.0, i))
-                elif len(c) >= nq:
-                    pre.append((fuzz.partial_ratio(qcodes, c), i))
-                else:
-                    pre.append((fuzz.ratio(qcodes, c), i))
+                elif single:
+                    pre.append((_pre_score(qcodes, c), i))
+                else:  # an ellipsis: each segment may sit anywhere
+                    pre.append((sum(w * _pre_score(sc, c) for sc, w in seg_codes), i))
             pre.sort(reverse=True)
             n_exact = sum(1 for p in pre if p[0] == 200.0)
             chosen = pre[: max(n_exact, 0) + max(limit, ALIGNED)]
@@ -494,7 +499,7 @@ class QuoteIndex:
                     break
         return out
 
-    def _near_terms(self, tok: str, limit: int = 3) -> list[int]:
+    def _near_terms(self, tok: str, limit: int = 4) -> list[int]:
         """Vocabulary words within two edits of an unknown word (a typo).
 
         Only words of about the same length sharing the first or the last
@@ -509,7 +514,7 @@ class QuoteIndex:
         for n in (len(tok) - 1, len(tok), len(tok) + 1):
             pool.extend(self._by_len.get((n, tok[0], 0), ()))
             pool.extend(self._by_len.get((n, tok[-1], 1), ()))
-        found = process.extract(tok, pool, scorer=Levenshtein.distance, score_cutoff=2, limit=limit * 2)
+        found = process.extract(tok, pool, scorer=OSA.distance, score_cutoff=2, limit=limit * 2)
         out = []
         for w, _, _ in found:
             if self._vocab[w] not in out:

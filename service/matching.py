@@ -5,12 +5,15 @@ term id shifted clear of the surrogate range), so rapidfuzz's C routines
 (``find``, ``partial_ratio_alignment``, ``Levenshtein.opcodes``) align words,
 not letters. That is what keeps the re-rank at a few microseconds a candidate.
 
-The score is an Indel-style similarity over the *aligned window* of the
-source, not over the whole source (a fragment of a long quote scores 100) and
-not over the query alone (a long query that merely contains a short source
-quote does not score 100, the failure of a plain ``partial_ratio``):
+The score compares the query with the *aligned window* of the source, not
+with the whole source (a fragment of a long quote scores 100) and not with
+the query alone (a long query that merely contains a short source quote does
+not score 100, the failure of a plain ``partial_ratio``):
 
-    score = 100 * 2 * matched / (query_words + window_words)
+    score = 100 * matched / max(query_words, window_words)
+
+i.e. the smaller of "share of the query found" and "share of the window
+matched", so one changed word in ten scores 90 at any length.
 
 ``matched`` counts equal words, plus a fraction for a misspelt word (character
 similarity >= 0.75, never for negations or numbers). Source words an ellipsis
@@ -21,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from service.text import is_negation, is_number
 
@@ -72,8 +75,39 @@ def _near(a: str, b: str) -> float:
         return 0.0
     if is_number(a) or is_number(b):
         return 0.0
-    sim = Levenshtein.normalized_similarity(a, b)
+    sim = OSA.normalized_similarity(a, b)  # a swapped pair of letters is one edit
     return sim if sim >= NEAR_WORD else 0.0
+
+
+def _window_score(seg: str, src: str, lo: int, hi: int) -> float:
+    # words in common (LCS) over the longer of query and window
+    w = hi - lo
+    lcs = (len(seg) + w - Indel.distance(seg, src[lo:hi])) / 2
+    return lcs / max(len(seg), w, 1) - w * 1e-6  # tie: the tighter window
+
+
+def _best_window(seg: str, src: str) -> tuple[int, int]:
+    """The source window the segment aligns to best.
+
+    partial_ratio_alignment finds the best window of the segment's own
+    length; dropped or added words make the true window a little longer or
+    shorter, so each edge is then moved (left edge first, then right) to
+    where the LCS-over-length score is highest. Choosing the window *before*
+    the global alignment matters: aligned against a padded window, a query
+    word is as likely to be paired with a stray repeat of it ("that", "the")
+    several words away, which stretches the match.
+    """
+    n, m = len(seg), len(src)
+    if n >= m:
+        return 0, m
+    al = fuzz.partial_ratio_alignment(seg, src)
+    lo, hi = al.dest_start, al.dest_end
+    margin = min(6, max(2, n // 4))
+    lo = max(range(max(0, lo - margin), min(hi, lo + margin) + 1),
+              key=lambda a: _window_score(seg, src, a, hi))
+    hi = max(range(max(lo + 1, hi - margin), min(m, hi + margin) + 1),
+             key=lambda b: _window_score(seg, src, lo, b))
+    return lo, hi
 
 
 def _segment_ops(seg: str, src: str, base_q: int, base_s: int,
@@ -85,13 +119,7 @@ def _segment_ops(seg: str, src: str, base_q: int, base_s: int,
     hit = src.find(seg)
     if hit >= 0:
         return [Op("equal", base_q, base_q + n, base_s + hit, base_s + hit + n)]
-    if n <= m:
-        al = fuzz.partial_ratio_alignment(seg, src)
-        lo, hi = al.dest_start, al.dest_end
-    else:
-        lo, hi = 0, m
-    margin = max(2, n // 4)
-    lo, hi = max(0, lo - margin), min(m, hi + margin)
+    lo, hi = _best_window(seg, src)
     raw = Levenshtein.opcodes(seg, src[lo:hi])
     ops: list[Op] = []
     for tag, i1, i2, j1, j2 in raw:
@@ -187,7 +215,10 @@ def score_ops(ops: list[Op], n_query: int, qterms, sterm) -> Alignment:
     spans = [(op.s1, op.s2) for op in ops if op.tag not in ("qonly",) and op.s2 > op.s1]
     start = min((s for s, _ in spans), default=0)
     end = max((e for _, e in spans), default=0)
-    score = 100.0 * 2 * max(matched, 0.0) / (n_query + window) if n_query + window else 0.0
+    # min(share of the query found, share of the window matched): extra
+    # query words (a stitched quote) and extra source words (dropped words)
+    # both cost, and neither side can hide behind the other's length.
+    score = 100.0 * max(matched, 0.0) / max(n_query, window, 1)
     if exact:
         score = 100.0
     else:

@@ -13,12 +13,18 @@ from dataclasses import dataclass
 from .cues import SPEECH_VERBS
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
 from .names import (
-    Mention, NameRegistry, _collect_back, _is_cap_word, _is_name_token, _is_title_token, _mention_from_run,
+    Mention, NameRegistry, _bridges_to_name, _collect_back, _is_cap_word, _is_name_token, _is_title_token, _mention_from_run,
     honorific_gender, strip_possessive,
 )
 from .quotes import QuoteSpan
 from .sentences import Sentences, Token, tokenize
 
+# How much each clue counts when choosing the person a he/she refers to;
+# distance is in characters per point.
+PRONOUN_WEIGHTS = {
+    "distance": 40.0, "same_sentence_subject": 100.0, "previous_sentence_subject": 8.0, "subject": 6.0,
+    "possessive": 4.0, "after_preposition": 5.0, "implausible": 8.0, "previous_speaker": 3.0,
+}
 _PREPOSITIONS = frozenset("of with to by at for from about against on in into than like after before".split())
 
 
@@ -78,7 +84,8 @@ class Document:
                 j = i
                 while j < n and j - i < 12 and not self.in_quote(toks[j].start) and (
                         _is_name_token(toks[j]) or _is_title_token(toks[j]) or _is_cap_word(toks[j])
-                        or (toks[j].lower in ("de", "van", "von", "la", "del", "al") and j > i)):
+                        or (toks[j].lower in ("de", "van", "von", "la", "del", "al") and j > i)
+                        or (j > i and _bridges_to_name(toks, j, n))):
                     j += 1
                     if toks[j - 1].text.endswith(("’s", "'s")):
                         break
@@ -88,7 +95,7 @@ class Document:
                 speaks = j < n and toks[j].lower in SPEECH_VERBS
                 # "said Gary Orfield": the name after an inverted cue is the
                 # speaker, as good as a sentence subject.
-                inverted = s > 0 and toks[s - 1].lower in SPEECH_VERBS
+                inverted = s > 1 and toks[s - 1].lower in SPEECH_VERBS and toks[s - 2].text in (",", "”", '"', "’")
                 if m is not None and self._note_mention(m, toks, s, sent, not seen_in_sentence or inverted,
                                                         speaks or inverted):
                     seen_in_sentence = True
@@ -97,7 +104,9 @@ class Document:
             # "the governor", "the mayor": a title noun after "the".
             if low == "the" and i + 1 < n:
                 k = i + 1
-                while k < n and k - i <= 3 and toks[k].text[:1].islower() and toks[k].lower not in TITLE_NOUNS:
+                # "the former Texas governor", "the Vermont senator"
+                while k < n and k - i <= 3 and toks[k].text[:1].isalpha() and toks[k].lower not in TITLE_NOUNS \
+                        and toks[k].lower not in ("and", "of", "who"):
                     k += 1
                 if k < n and toks[k].lower in TITLE_NOUNS and toks[k].text[:1].islower():
                     name = self.titled_before(TITLE_NOUNS[toks[k].lower], toks[k].start)
@@ -110,7 +119,7 @@ class Document:
                     i = k + 1
                     continue
             if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
-                self._learn_gender(tok)
+                self._learn_gender(toks, i)
             if low in ("he", "she", "they", "i", "we"):
                 seen_in_sentence = True
             if tok.text in (",", ";", "—") or low in ("and", "but"):
@@ -165,17 +174,23 @@ class Document:
                 return m.name
         return next(iter(holders))
 
-    def _learn_gender(self, tok: Token) -> None:
-        """A he/she right after a lone person mention in the same sentence fixes that person's gender."""
-        if not self.mentions:
+    def _learn_gender(self, toks: list[Token], k: int) -> None:
+        """"Frey said he ...", "Frey, who ..., said that she ...": a subject
+        pronoun right after a person's own cue verb gives that person's gender."""
+        if not self.mentions or toks[k].lower not in ("he", "she"):
+            return
+        j = k - 1
+        if j >= 0 and toks[j].lower == "that":
+            j -= 1
+        if j < 0 or toks[j].lower not in SPEECH_VERBS:
             return
         last = self.mentions[-1]
-        if tok.start - last.end > 120 or self.sentence_of(tok.start) != last.sentence:
+        if toks[j].start - last.end > 3 or self.sentence_of(toks[k].start) != last.sentence:
             return
         p = self.registry.people.get(last.name)
         if p is None or p.gender:
             return
-        p.gender = "male" if tok.lower in MALE_PRONOUNS else "female"
+        p.gender = "male" if toks[k].lower == "he" else "female"
 
     def resolve_pronoun(self, word: str, offset: int, prev_speaker: str | None,
                         quote_start: int | None = None) -> str | None:
@@ -196,21 +211,22 @@ class Document:
             gender = self.registry.gender_of(m.name) or m.gender
             if want and gender and gender != want:
                 continue
-            score = -(offset - m.offset) / 40.0
+            w = PRONOUN_WEIGHTS
+            score = -(offset - m.offset) / w["distance"]
             if m.sentence == sent and m.subject and not m.possessive:
-                score += 100
+                score += w["same_sentence_subject"]
             if m.sentence == qsent - 1 and m.subject and not m.possessive:
-                score += 8
+                score += w["previous_sentence_subject"]
             if m.subject:
-                score += 6
+                score += w["subject"]
             if m.possessive:
-                score -= 4
+                score -= w["possessive"]
             if m.after_preposition:
-                score -= 5
+                score -= w["after_preposition"]
             if not self.registry.plausible(m.name):
-                score -= 8  # "Civil War", "Carolina Panthers": probably not a person
+                score -= w["implausible"]  # "Civil War", "Carolina Panthers": probably not a person
             if prev_speaker and m.name == prev_speaker:
-                score += 3
+                score += w["previous_speaker"]
             if best_score is None or score > best_score:
                 best, best_score = m.name, score
         if best is None and prev_speaker:

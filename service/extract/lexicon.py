@@ -131,7 +131,9 @@ ORG_NAME_WORDS = frozenset(
     tribune herald press corporation inc corp co company group center centre church court congress
     senate assembly legislature coalition alliance society federation league club trust fund bank
     capital partners airlines motors media pentagon kremlin army navy ministry government campaign
-    organization organisation caucus pac police department's""".split()
+    organization organisation caucus pac police department's republic kingdom islands island county
+    province valley bay beach park mountains river lake coast airport station stadium arena center
+    war panthers yankees patriots giants cowboys eagles islander islanders""".split()
 )
 FEMALE_FIRST_NAMES = frozenset(
     """hillary carly amy kristi renee renée abigail tina kamala nancy elizabeth michelle melania ivanka

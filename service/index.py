@@ -198,7 +198,7 @@ class QuoteIndex:
             gc.disable()
             try:
                 n = self._add(rows)
-                if self._pending is not None or len(self._ov_codes) > OVERLAY_LIMIT:
+                if self._pending is not None or self._base is None or len(self._ov_codes) > OVERLAY_LIMIT:
                     self._rebuild()
             finally:
                 if gc_was_on:

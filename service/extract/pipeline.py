@@ -29,7 +29,7 @@ FRAGMENT_MAX_WORDS = 5
 # Confidence per rule: how often the rule names the right speaker.
 CONFIDENCE = {
     "dash_signature": 0.95, "cue_inside": 0.95, "cue_after": 0.92, "cue_before": 0.85,
-    "according_to": 0.85, "colon_lead_in": 0.8, "lead_in": 0.75, "cue_sentence": 0.6, "inherited": 0.7, "none": 0.2,
+    "according_to": 0.85, "colon_lead_in": 0.8, "lead_in": 0.75, "cue_sentence": 0.6, "sentence_subject": 0.5, "inherited": 0.7, "none": 0.2,
 }
 _SPLIT_GAP_MAX = 120  # chars of attribution between two segments of one statement
 
@@ -82,6 +82,8 @@ def extract(text: str, meta: DocumentMeta | None = None) -> list[ExtractedQuote]
             continue  # a one-word scare quote or label, not a statement
         if DROP_SCARE and st.speaker is None and _is_scare_quote(text, st):
             continue  # a scare quote, title or nickname: nobody is quoted
+        if st.rule in ("none", "sentence_subject") and _is_label(text, st):
+            continue  # "the so-called “reform agenda”": a label, not words said
         st.date = _date_for(doc, st, dates, resolver, prev.date if prev else None)
         out.append(_to_record(doc, st))
         if not st.fragment or st.rule in ("cue_after", "cue_inside", "cue_before"):
@@ -177,7 +179,22 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
             if speaker.kind == "person" and finding.mention.kind in ("pronoun", "title", "descriptor"):
                 doc.add_mention(finding.mention.start, finding.mention.end, speaker.name)
             return
-    # 5. continuing the previous speaker's turn
+    # 5. a quote embedded in the reporter's clause belongs to that clause's
+    # subject ("Sanders ticked off ... the nation's “crumbling infrastructure”")
+    opening = first.start - len(first.open_mark)
+    si = doc.sentence_of(first.start)
+    s0 = doc.sentences[si][0]
+    if st.post is None and text[s0:opening].strip() and not _starts_paragraph(text, opening):
+        lo, hi = doc.token_index(s0), doc.token_index(opening)
+        subj = clause_subject(doc.tokens, lo, hi)
+        if subj is not None:
+            speaker = _speaker_from(doc, subj, prev, subj.start, st.start)
+            if speaker is not None:
+                st.speaker, st.rule, st.cue = speaker, "sentence_subject", None
+                st.confidence = CONFIDENCE["sentence_subject"]
+                st.mention_end = subj.end
+                return
+    # 6. continuing the previous speaker's turn
     if prev is not None and prev.speaker is not None and _continues(doc, prev, st):
         st.speaker, st.rule, st.cue = prev.speaker, "inherited", None
         st.confidence = CONFIDENCE["inherited"]
@@ -442,19 +459,32 @@ def _single_word(text: str, st: Statement) -> bool:
     return len(text[s.start:s.end].split()) <= 1
 
 
+_LABEL_RE = re.compile(
+    r"(?:so-called|so called|known as|dubbed|nicknamed|titled|entitled|the term|the word|the phrase|"
+    r"the slogan|the hashtag|the show|the film|the book|the song|the album|the series)\s*$", re.IGNORECASE)
+
+
+def _is_label(text: str, st: Statement) -> bool:
+    s = st.spans[0]
+    if len(st.spans) > 1 or len(text[s.start:s.end].split()) > 8:
+        return False
+    opening = s.start - len(s.open_mark)
+    return bool(_LABEL_RE.search(text[max(0, opening - 20):opening]))
+
+
 def _is_scare_quote(text: str, st: Statement) -> bool:
     """A short unattributed quote: a scare quote, title or nickname."""
     if st.post is not None:
         return False
-    if st.fragment:
-        return True
     s = st.spans[0]
     words = text[s.start:s.end].split()
     if len(st.spans) == 1 and len(words) <= 8:
         body = text[s.start:s.end].strip(" ,.")
         caps = sum(1 for w in words if w[:1].isupper())
-        if caps == len(words) or not body[:1].isupper():
-            return True
+        if caps == len(words):
+            return True  # Title Case: a title, slogan or nickname
+        if body[:1].isupper() and st.fragment:
+            return True  # a capitalised label inside the sentence
     return False
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import SPEECH_VERBS
 from .quotes import DOUBLE_MARKS
 
 SIGNATURE_RE = re.compile(
@@ -21,8 +20,13 @@ SIGNATURE_RE = re.compile(
     r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4})\s*$"
 )
-# Lead-in words that announce a post or written statement.
-_LEAD_CUES = SPEECH_VERBS | {"statement", "post", "tweet", "message", "letter", "read", "reads"}
+# Lead-in words that announce a post or a written statement. Spoken cues
+# ("he said:") are left out: a paragraph after them without quote marks is
+# usually the reporter's own text again.
+_LEAD_CUES = frozenset(
+    """wrote writes writing posted posts posting tweeted tweets tweeting statement post tweet message
+    letter read reads account""".split()
+)
 MIN_POST_CHARS = 20
 
 

@@ -201,12 +201,13 @@ def _outer_report(tokens: list[Token], lo: int, j: int) -> Finding | None:
 
 
 _PREPOSITIONS = frozenset(
-    "in at with of for from on by to after before during about over under into near outside inside than like".split()
+    """in at with of for from on by to after before during about over under into near outside inside than
+    like among amid despite behind beyond across against toward towards""".split()
 )
 _QUOTE_TOKENS = frozenset('“”"‘’')
 
 
-def clause_subject(tokens: list[Token], lo: int, hi: int) -> Mention | None:
+def clause_subject(tokens: list[Token], lo: int, hi: int, accept=None) -> Mention | None:
     """The sentence subject in tokens[lo:hi]: the first speaker-like phrase
     that is not the object of a preposition ("Here in Columbia, Sanders
     stepped up ...") nor inside quote marks."""
@@ -223,7 +224,7 @@ def clause_subject(tokens: list[Token], lo: int, hi: int) -> Mention | None:
             continue
         m = parse_np_forward(tokens, i, hi)
         if m is not None and m.kind in ("name", "pronoun", "title", "descriptor", "organisation") \
-                and not m.possessive:
+                and not m.possessive and (accept is None or accept(m)):
             return m
         i += 1
     return None

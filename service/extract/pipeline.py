@@ -186,7 +186,7 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
     s0 = doc.sentences[si][0]
     if st.post is None and text[s0:opening].strip() and not _starts_paragraph(text, opening):
         lo, hi = doc.token_index(s0), doc.token_index(opening)
-        subj = clause_subject(doc.tokens, lo, hi)
+        subj = clause_subject(doc.tokens, lo, hi, accept=lambda m: _known_subject(doc, m))
         if subj is not None:
             speaker = _speaker_from(doc, subj, prev, subj.start, st.start)
             if speaker is not None:
@@ -258,6 +258,14 @@ def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str
                 return Finding(m, toks[j].text, toks[j].start), "lead_in"
             break
     return None
+
+
+def _known_subject(doc: Document, m: Mention) -> bool:
+    """Without a cue to vouch for it, a lone capitalised word ("Amid",
+    "Flying", "Florida") is a subject only if the document names that person."""
+    if m.kind != "name" or not m.name or len(m.name.split()) > 1 or m.title:
+        return True
+    return doc.registry.lookup(m.name) is not None
 
 
 def _colon_lead(doc: Document, opening: int) -> Finding | None:

@@ -123,6 +123,10 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
         cue = cue_phrase(words, j)
         if cue is None:
             continue
+        end = _skip_adverbs_back(tokens, j, i)
+        m = parse_np_backward(tokens, end, i) or _before_relative(tokens, end, i)
+        if m is not None and m.start <= tokens[i].start + 2 and m.kind != "thing":
+            return Finding(m, cue[0], t.start), "cue_after"
         if j > i and tokens[j - 1].text == "," and not tokens[j].lower.endswith("ing"):
             # '" between the two, said a Democratic operative': inverted
             # after a phrase that finishes the quoted clause.
@@ -130,10 +134,6 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
             m = parse_np_forward(tokens, k, hi)
             if m is not None and m.kind != "thing":
                 return Finding(m, cue[0], t.start), "cue_after"
-        end = _skip_adverbs_back(tokens, j, i)
-        m = parse_np_backward(tokens, end, i) or _before_relative(tokens, end, i)
-        if m is not None and m.start <= tokens[i].start + 2 and m.kind != "thing":
-            return Finding(m, cue[0], t.start), "cue_after"
         if j - i > MAX_LEAD + 12:
             break
     return None, ""

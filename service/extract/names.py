@@ -76,6 +76,30 @@ def _is_cap_word(tok: Token) -> bool:
     return POSSESSIVE_RE.sub("", t.lower()) not in _RUN_BREAKERS
 
 
+_CAPS_WORDS = frozenset(
+    """THE OF FOR AND HOW WHAT WHY WHO OUT NEW LAST ROLL RED OTHER TURNS IS IN ON AT TO A AN BY WITH
+    OK US IT AS BE OR NOT NO YES ALL""".split()
+)
+
+
+def _is_caps(tok: Token | None) -> bool:
+    return tok is not None and len(tok.text) >= 2 and tok.text.isalpha() and tok.text.isupper()
+
+
+def _is_acronym_at(tokens: list[Token], i: int) -> bool:
+    """CNN, NBC, ICE, AP: an organisation named by its initials -- but not a
+    word of an all-capitals headline, nor a dateline credit "(AFP)"."""
+    tok = tokens[i]
+    t = POSSESSIVE_RE.sub("", tok.text) if len(tok.text) > 3 else tok.text
+    if not (2 <= len(t) <= 6 and t.isalpha() and t.isupper()) or t in _CAPS_WORDS:
+        return False
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if _is_caps(prev) or _is_caps(nxt) or (prev is not None and prev.text == "("):
+        return False
+    return True
+
+
 def _is_title_token(tok: Token) -> bool:
     return tok.lower in TITLE_WORDS
 
@@ -257,6 +281,8 @@ def parse_np_backward(tokens: list[Token], end: int, lo: int = 0) -> Mention | N
         return None
     if tok.text == ",":
         return _appositive_back(tokens, end, lo)
+    if _is_acronym_at(tokens, end - 1) and not (end - 1 > lo and (_is_cap_word(tokens[end - 2]) or _is_title_token(tokens[end - 2]))):
+        return Mention("organisation", tok.text, tok.start, tok.end)
     if _is_name_token(tok) or _is_title_token(tok):
         s = _collect_back(tokens, end, lo)
         s = max(s, end - MAX_NAME_TOKENS - MAX_TITLE_TOKENS)
@@ -340,8 +366,10 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
     low = tok.lower
     if low in SUBJECT_PRONOUNS:
         return Mention("pronoun", tok.text, tok.start, tok.end)
+    if _is_acronym_at(tokens, i):
+        return Mention("organisation", tok.text, tok.start, tok.end)
     # Capitalised run: title + name, maybe an appositive after a comma.
-    if _is_name_token(tok) or _is_title_token(tok) or low in ROLE_MODIFIERS:
+    if _is_name_token(tok) or _is_title_token(tok) or low in ROLE_MODIFIERS or _is_cap_word(tok):
         j = i
         while j < hi and j - i < MAX_NAME_TOKENS + MAX_TITLE_TOKENS and (
                 _is_name_token(tokens[j]) or _is_title_token(tokens[j]) or tokens[j].lower in ROLE_MODIFIERS

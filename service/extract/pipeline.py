@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from service.model import DocumentMeta, ExtractedQuote, QuoteDate, Speaker
 
-from .attribution import Finding, clause_subject, read_after, read_before, read_sentence
+from .attribution import Finding, _skip_adverbs_back, clause_subject, read_after, read_before, read_sentence
 from .cues import LEAD_IN_CUES
-from .names import parse_np_backward
+from .names import parse_np_backward, parse_np_forward
 from .context import context_for
 from .dates import DATE_RE, DateResolver, find_dates
 from .document import Document
@@ -144,6 +144,11 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
         nxt = _next_quote_start(doc, after)
         lo, hi = doc.token_index(after), doc.token_index(min(sent_end, nxt))
         finding, rule = read_after(doc.tokens, lo, hi)
+    # 2b. a signature paragraph under the quote ("- Hillary Clinton.")
+    if finding is None:
+        sig = _signature_below(doc, last.end + _close_len(last))
+        if sig is not None:
+            finding, rule = sig, "dash_signature"
     # 3. the clause before the opening mark (within the sentence)
     if finding is None:
         opening = first.start - len(first.open_mark)
@@ -234,10 +239,15 @@ def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str
     p0, p1 = doc.sentences[si - 1]
     gap = text[p1:opening]
     colon = text[p1 - 1] == ":"
-    if "\n" in gap and not colon:
-        return None  # a new paragraph after a full stop: not a lead-in
     if gap.count("\n") > 3:
         return None
+    if "\n" in gap and not colon:
+        # A new paragraph: only a one-sentence lead paragraph ("Howard
+        # continued his remarks.") introduces the quote below it.
+        if "\n" not in text[max(0, p0 - 1):p0] and p0 > 0:
+            return None
+    if not colon and any(p0 <= qs < p1 for qs, _ in doc.quoted):
+        return None  # the sentence before is a quote's own: inheritance decides
     lo, hi = doc.token_index(p0), doc.token_index(p1)
     if colon:
         f, _ = read_before(doc.tokens, lo, hi - 1)
@@ -247,17 +257,38 @@ def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str
                 f = Finding(subj, ":", p1 - 1)
         return (f, "colon_lead_in") if f else None
     # A short sentence ending in its cue: "Smith agreed." / "He added."
-    if hi - lo > 14 or hi - lo < 2:
+    if hi - lo > 30 or hi - lo < 2:
         return None
     toks = doc.tokens
     end = hi - 1 if toks[hi - 1].text in ".!" else hi
-    for j in range(end - 1, max(lo, end - 4) - 1, -1):
+    for j in range(end - 1, max(lo, end - 5) - 1, -1):
         if toks[j].lower in LEAD_IN_CUES:
-            m = parse_np_backward(toks, j, lo)
+            m = parse_np_backward(toks, _skip_adverbs_back(toks, j, lo), lo)
             if m is not None and m.kind != "thing":
                 return Finding(m, toks[j].text, toks[j].start), "lead_in"
             break
     return None
+
+
+_SIGNATURE_LINE_RE = re.compile(r"[ \t]*\n\s*[-—–]{1,2}\s*(?=[A-Z])([^\n]{2,80})\n?")
+
+
+def _signature_below(doc: Document, after: int) -> Finding | None:
+    """A paragraph of its own under a quote: "- Michelle Marks, Philadelphia."."""
+    text = doc.text
+    if text[after:after + 200].split("\n", 1)[0].strip():
+        return None  # the quote's paragraph goes on
+    m = _SIGNATURE_LINE_RE.match(text, after)
+    if not m or len(m.group(1).split()) > 12:
+        return None
+    lo = doc.token_index(m.start(1))
+    hi = doc.token_index(m.end(1))
+    mention = parse_np_forward(doc.tokens, lo, hi)
+    if mention is None or mention.kind != "name" or not mention.name:
+        return None
+    if len(mention.name.split()) < 2 and doc.registry.lookup(mention.name) is None:
+        return None  # "- Ready ...": not a signature
+    return Finding(mention, "—", m.start(1))
 
 
 def _known_subject(doc: Document, m: Mention) -> bool:
@@ -403,7 +434,7 @@ def _speaker_from(doc: Document, m: Mention, prev: Statement | None, at: int,
                 return Speaker(name=name, kind="person", mention=m.text,
                                title=p.titles[0] if p and p.titles else None)
             return None
-        if low in ("they", "we") and prev is not None and prev.speaker is not None \
+        if low in ("they", "we", "it") and prev is not None and prev.speaker is not None \
                 and prev.speaker.kind in ("descriptor", "organisation"):
             return Speaker(name=prev.speaker.name, kind=prev.speaker.kind, mention=m.text)
         return None

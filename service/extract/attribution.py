@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import ADVERBS, WEAK_CUES, cue_phrase
+from .lexicon import DETERMINERS, NUMBER_WORDS, SUBJECT_PRONOUNS
 from .names import Mention, parse_np_backward, parse_np_forward
 from .sentences import Token
 
@@ -139,7 +140,8 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
     return None, ""
 
 
-def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False) -> tuple[Finding | None, str]:
+def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False,
+                accept=None) -> tuple[Finding | None, str]:
     """The attribution in the clause before an opening mark: tokens[lo:hi].
 
     The cue nearest the quote wins; its subject is the phrase before it, or
@@ -173,7 +175,7 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
             if m is not None or before in (",", "and", "but", "then", "or") or tokens[j].lower.endswith("ing"):
                 # "which said", "and said", ", writing on his account": the
                 # speaker is the subject of the sentence.
-                subj = clause_subject(tokens, lo, j)
+                subj = clause_subject(tokens, lo, j, accept)
                 if subj is not None:
                     return Finding(subj, cue[0], tokens[j].start), "cue_before"
             if end == lo or before in (":", ";", "—"):
@@ -202,15 +204,16 @@ def _outer_report(tokens: list[Token], lo: int, j: int) -> Finding | None:
 
 _PREPOSITIONS = frozenset(
     """in at with of for from on by to after before during about over under into near outside inside than
-    like among amid despite behind beyond across against toward towards""".split()
+    like unlike among amid despite behind beyond across against toward towards per via""".split()
 )
 _QUOTE_TOKENS = frozenset('“”"‘’')
 
 
 def clause_subject(tokens: list[Token], lo: int, hi: int, accept=None) -> Mention | None:
     """The sentence subject in tokens[lo:hi]: the first speaker-like phrase
-    that is not the object of a preposition ("Here in Columbia, Sanders
-    stepped up ...") nor inside quote marks."""
+    that is not inside an opening prepositional phrase ("In an incendiary
+    press conference, Trump ...", "Like Corker, Menendez ..."), not the object
+    of a preposition, and not inside quote marks."""
     inside = False
     i = lo
     while i < min(hi, lo + 40):
@@ -219,8 +222,23 @@ def clause_subject(tokens: list[Token], lo: int, hi: int, accept=None) -> Mentio
             inside = not inside if t.text in '"' else t.text in "“‘"
             i += 1
             continue
-        if inside or (i > lo and tokens[i - 1].lower in _PREPOSITIONS):
+        if inside:
             i += 1
+            continue
+        low = t.lower
+        if low in _PREPOSITIONS or (i == lo and low.endswith("ing") and t.text[:1].isupper()):
+            # Skip an opening phrase up to its comma ("Speaking in Salem, ...").
+            k = i + 1
+            while k < hi and k - i < 14 and tokens[k].text not in (",", "—", "–") and tokens[k].text not in _QUOTE_TOKENS:
+                k += 1
+            if k < hi and tokens[k].text in (",", "—", "–") and (i == lo or tokens[i - 1].text in (",", "—")):
+                i = k + 1
+                continue
+            i += 1
+            continue
+        if t.text[:1].islower() and low not in DETERMINERS and low not in NUMBER_WORDS \
+                and low not in SUBJECT_PRONOUNS:
+            i += 1  # mid-phrase word: a subject starts at a determiner, name or pronoun
             continue
         m = parse_np_forward(tokens, i, hi)
         if m is not None and m.kind in ("name", "pronoun", "title", "descriptor", "organisation") \
@@ -230,9 +248,9 @@ def clause_subject(tokens: list[Token], lo: int, hi: int, accept=None) -> Mentio
     return None
 
 
-def read_sentence(tokens: list[Token], lo: int, hi: int) -> Finding | None:
+def read_sentence(tokens: list[Token], lo: int, hi: int, accept=None) -> Finding | None:
     """Any cue with a speaker phrase in tokens[lo:hi] (quotes masked out by the caller)."""
-    found, _ = read_before(tokens, lo, hi, strong_only=True)
+    found, _ = read_before(tokens, lo, hi, strong_only=True, accept=accept)
     if found:
         return found
     words = _words(tokens)

@@ -50,6 +50,7 @@ class Document:
         self._quoted_starts = [s for s, _ in self.quoted]
         self.registry = NameRegistry()
         self.mentions: list[PersonMention] = []
+        self.accept = None  # a filter for sentence subjects, set by the pipeline
         self._scan_people()
 
     # -- lookups ---------------------------------------------------------------

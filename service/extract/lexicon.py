@@ -123,7 +123,7 @@ NOT_NAME_WORDS = frozenset(
     association commission board university college school academy hospital museum library
     company corporation airlines bank exchange market street avenue square hall tower building
     senate house congress assembly parliament court department ministry bureau administration
-    republicans democrats americans reprising earlier later here instead""".split()
+    republicans democrats americans reprising earlier later here instead like unlike despite amid among per via speaking asked""".split()
 )
 ORG_NAME_WORDS = frozenset(
     """house department committee party university college school institute foundation association

@@ -66,6 +66,7 @@ def extract(text: str, meta: DocumentMeta | None = None) -> list[ExtractedQuote]
     # A post paragraph's own inner quote marks are part of the post.
     spans = [s for s in spans if not any(p.start <= s.start < p.end for p in posts)]
     doc = Document(text, spans + [QuoteSpan(p.start, p.end, "", "") for p in posts])
+    doc.accept = lambda m: _known_subject(doc, m)
     statements = _group(text, spans)
     for p in posts:
         statements.append(Statement([QuoteSpan(p.start, p.end, "", "")], post=p))
@@ -157,10 +158,10 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
         lo = doc.token_index(max(sent_start, prev_q))
         hi = doc.token_index(opening)
         if lo < hi:
-            finding, rule = read_before(doc.tokens, lo, hi)
+            finding, rule = read_before(doc.tokens, lo, hi, accept=doc.accept)
             if finding is None and doc.tokens[hi - 1].text == ":":
                 # "Kasich resisted: “...”": whoever the lead-in is about.
-                subj = clause_subject(doc.tokens, lo, hi - 1)
+                subj = clause_subject(doc.tokens, lo, hi - 1, doc.accept)
                 if subj is not None:
                     finding, rule = Finding(subj, text[doc.tokens[hi - 1].start:doc.tokens[hi - 1].end],
                                             doc.tokens[hi - 1].start), "colon_lead_in"
@@ -191,7 +192,7 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
     s0 = doc.sentences[si][0]
     if st.post is None and text[s0:opening].strip() and not _starts_paragraph(text, opening):
         lo, hi = doc.token_index(s0), doc.token_index(opening)
-        subj = clause_subject(doc.tokens, lo, hi, accept=lambda m: _known_subject(doc, m))
+        subj = clause_subject(doc.tokens, lo, hi, doc.accept)
         if subj is not None:
             speaker = _speaker_from(doc, subj, prev, subj.start, st.start)
             if speaker is not None:
@@ -250,9 +251,9 @@ def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str
         return None  # the sentence before is a quote's own: inheritance decides
     lo, hi = doc.token_index(p0), doc.token_index(p1)
     if colon:
-        f, _ = read_before(doc.tokens, lo, hi - 1)
+        f, _ = read_before(doc.tokens, lo, hi - 1, accept=doc.accept)
         if f is None:
-            subj = clause_subject(doc.tokens, lo, hi - 1)
+            subj = clause_subject(doc.tokens, lo, hi - 1, doc.accept)
             if subj is not None and subj.kind != "pronoun":
                 f = Finding(subj, ":", p1 - 1)
         return (f, "colon_lead_in") if f else None
@@ -310,7 +311,7 @@ def _colon_lead(doc: Document, opening: int) -> Finding | None:
     si = doc.sentence_of(j)
     s0, _ = doc.sentences[si]
     lo, hi = doc.token_index(s0), doc.token_index(j)
-    f, _ = read_before(doc.tokens, lo, hi)
+    f, _ = read_before(doc.tokens, lo, hi, accept=doc.accept)
     return f
 
 
@@ -324,7 +325,7 @@ def _sentence_cue(doc: Document, s0: int, s1: int, at: int) -> Finding | None:
     for k in range(lo, hi + 1):
         if k == hi or doc.in_quote(toks[k].start):
             if run_lo < k:
-                f = read_sentence(toks, run_lo, k)
+                f = read_sentence(toks, run_lo, k, doc.accept)
                 if f is not None and _same_clause(doc.text, at, f) and (
                         best is None or abs(f.cue_start - at) < abs(best.cue_start - at)):
                     best = f

@@ -63,7 +63,6 @@ EXPECTED = [
     (POLITICO, "know what’s wrong with Minnesota", "Donald Trump", "person", None),
     (POLITICO, "holds all the cards in this", "Tim Walz", "person", None),
     (POLITICO, "any urgent or meaningful way", "a Democratic state official", "descriptor", None),
-    (POLITICO, "Operation Metro Surge.", "Tom Homan", "person", "2026-02-12"),
     (POLITICO, "boiling point", "Jacob Frey", "person", "2026-01-14"),
 ]
 

@@ -85,6 +85,8 @@ def extract(text: str, meta: DocumentMeta | None = None) -> list[ExtractedQuote]
             continue  # a scare quote, title or nickname: nobody is quoted
         if st.rule in ("none", "sentence_subject") and _is_label(text, st):
             continue  # "the so-called “reform agenda”": a label, not words said
+        if _is_title(text, st):
+            continue  # "on NBC's “Meet the Press”": a title, not words said
         st.date = _date_for(doc, st, dates, resolver, prev.date if prev else None)
         out.append(_to_record(doc, st))
         if not st.fragment or st.rule in ("cue_after", "cue_inside", "cue_before"):
@@ -502,6 +504,26 @@ def _single_word(text: str, st: Statement) -> bool:
 _LABEL_RE = re.compile(
     r"(?:so-called|so called|known as|dubbed|nicknamed|titled|entitled|the term|the word|the phrase|"
     r"the slogan|the hashtag|the show|the film|the book|the song|the album|the series)\s*$", re.IGNORECASE)
+
+
+_SMALL_WORDS = frozenset("of the a an and to in on for with at by is or from".split())
+_TITLE_LEAD_RE = re.compile(r"(?:’s|'s|\bon|\bin|\bof|\bfrom|\bstar of|\bauthor of)\s*$")
+
+
+def _is_title(text: str, st: Statement) -> bool:
+    """A short Title Case quote after a possessive or preposition ("CNN's
+    “State of the Union”", "in “The Art of the Deal”"), or one only the
+    sentence's subject vouches for: the name of a show, book or slogan."""
+    if st.post is not None or len(st.spans) > 1:
+        return False
+    s = st.spans[0]
+    words = text[s.start:s.end].strip(" ,.!?").split()
+    if not words or len(words) > 6 or not words[0][:1].isupper() or text[s.start:s.end].isupper():
+        return False
+    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return False
+    opening = s.start - len(s.open_mark)
+    return st.rule == "sentence_subject" or bool(_TITLE_LEAD_RE.search(text[max(0, opening - 12):opening]))
 
 
 def _is_label(text: str, st: Statement) -> bool:

@@ -85,7 +85,9 @@ DESCRIPTOR_HEADS = frozenset(
     spokesperson's fan fans user users caller callers viewer viewers reader readers owner owners
     farmer farmers nurse nurses doctor doctors pastor officials' aide's colleague colleagues
     participant participants visitor visitors customer customers businessman businesswoman
-    entrepreneur guest guests panelist panelists moderator audience crowd""".split()
+    entrepreneur guest guests panelist panelists moderator audience crowd nominee nominees narrator
+    chairwoman chair founder co-founder editor editors writer writers author authors judge judges
+    prosecutor prosecutors detective detectives sheriff spokespersons hopeful hopefuls""".split()
 )
 # Heads that make a noun phrase an organisation ("the White House", "the city").
 ORG_HEADS = frozenset(

@@ -373,7 +373,7 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
         j = i
         while j < hi and j - i < MAX_NAME_TOKENS + MAX_TITLE_TOKENS and (
                 _is_name_token(tokens[j]) or _is_title_token(tokens[j]) or tokens[j].lower in ROLE_MODIFIERS
-                or (_is_cap_word(tokens[j]) and j > i)
+                or _is_cap_word(tokens[j])
                 or (tokens[j].lower in PARTICLES and j > i) or _ORDINAL_RE.match(tokens[j].text)
                 or _bridges_to_name(tokens, j, hi)):
             j += 1

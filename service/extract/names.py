@@ -35,6 +35,7 @@ class Mention:
     title: str | None = None
     head: str | None = None  # head noun of a descriptor or title ("official", "governor")
     possessive: bool = False
+    generic: bool = False  # a descriptor whose head noun is not a known role word
 
 
 def _is_cap(tok: Token) -> bool:
@@ -221,6 +222,15 @@ def _descriptor_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     is_desc = hl in DESCRIPTOR_HEADS
     is_org = hl in ORG_HEADS
     if not (is_desc or is_org):
+        # "the designer said": a short determiner phrase right before a cue.
+        k = end - 1
+        while k > lo and end - k <= 4 and tokens[k].text.isalpha() and tokens[k].text.islower() \
+                and tokens[k].lower not in DETERMINERS and tokens[k].lower not in _FUNCTION_WORDS:
+            k -= 1
+        if k < end - 1 and tokens[k].lower in ("the", "a", "an", "one", "another") and head.text.isalpha() \
+                and head.text.islower() and hl not in DOCUMENT_HEADS:
+            text = " ".join(t.text for t in tokens[k:end])
+            return Mention("descriptor", text, tokens[k].start, head.end, head=hl, generic=True)
         return None
     i = end - 1
     # Walk back over modifiers to a determiner ("one of the city officials").
@@ -307,6 +317,8 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     appos = tokens[j + 1:end - 1]
     if not appos:
         return None
+    if len(appos) <= 3 and _PARTY_TAG_RE.match("".join(t.text for t in appos)):
+        return parse_np_backward(tokens, j, lo)  # "Mitch McConnell, R-Ky., said"
     first = appos[0].lower
     # "her senior policy adviser, Jake Sullivan, said": the name is the
     # appositive and the phrase before it the title.
@@ -352,6 +364,16 @@ def _token_at(tokens: list[Token], offset: int, lo: int, hi: int) -> int | None:
         if tokens[k].start == offset:
             return k
     return None
+
+
+# Things that "say" ("the letter says"): the author is the speaker, not them.
+DOCUMENT_HEADS = frozenset(
+    """statement post tweet letter release email memo message note report ad advertisement video filing
+    complaint lawsuit suit ruling order opinion editorial article story book speech remarks transcript
+    headline caption website site page account sign banner poster slogan petition document survey poll
+    study plan bill law proposal question answer""".split()
+)
+_PARTY_TAG_RE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 
 
 def _clean_title(title: str) -> str:
@@ -464,7 +486,17 @@ def _descriptor_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
             break
         j += 1
     if head_at is None:
-        return None
+        # "said the designer, who ...": any short noun phrase after an
+        # inverted cue names the speaker, even with a head we do not list.
+        e = i + 1
+        while e < hi and e - i <= 5 and tokens[e].text.isalpha() and tokens[e].text.islower() \
+                and tokens[e].lower not in _FUNCTION_WORDS:
+            e += 1
+        if e == i + 1 or e - i > 5 or (e < hi and tokens[e].text not in (",", ".", ";", "—")
+                                        and tokens[e].lower not in ("who", "in", "at", "from")):
+            return None
+        text = " ".join(t.text for t in tokens[i:e])
+        return Mention("descriptor", text, tokens[i].start, tokens[e - 1].end, head=tokens[e - 1].lower, generic=True)
     head = strip_possessive(tokens[head_at].lower)
     e = head_at + 1
     # Keep a short post-modifier that makes the descriptor honest

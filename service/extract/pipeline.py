@@ -297,6 +297,8 @@ def _signature_below(doc: Document, after: int) -> Finding | None:
 def _known_subject(doc: Document, m: Mention) -> bool:
     """Without a cue to vouch for it, a lone capitalised word ("Amid",
     "Flying", "Florida") is a subject only if the document names that person."""
+    if m.generic:
+        return False  # "the plan", "a decision": not a speaker without a cue
     if m.kind != "name" or not m.name or len(m.name.split()) > 1 or m.title:
         return True
     return doc.registry.lookup(m.name) is not None

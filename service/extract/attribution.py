@@ -76,11 +76,25 @@ def _before_relative(tokens: list[Token], end: int, lo: int) -> Mention | None:
 def _noun_use(tokens: list[Token], j: int, lo: int, hi: int) -> bool:
     """"Republican claims of", "his remarks", "the report": a cue word used as a noun."""
     w = tokens[j].lower
+    prev_tok = tokens[j - 1].text if j > lo else ""
+    prev = prev_tok.lower()
+    if prev_tok.endswith(("’s", "'s")) or prev in ("the", "a", "an", "his", "her", "their", "its", "our", "whose",
+                                                   "these", "those", "this", "that", "my", "your"):
+        return True  # "the IG's report", "a statement", "his remarks"
     if not w.endswith("s") or w in ("says", "tells", "writes", "adds", "notes", "argues", "asks", "insists"):
         return False
-    prev = tokens[j - 1].lower if j > lo else ""
     nxt = tokens[j + 1].lower if j + 1 < hi else ""
-    return nxt == "of" or prev in ("the", "a", "his", "her", "their", "its", "our", "whose", "these", "those")
+    return nxt == "of"
+
+
+def _introduces_next_quote(tokens: list[Token], k: int, hi: int) -> bool:
+    """Whether a quote mark opens after the cue before the clause ends."""
+    for t in tokens[k:k + 25]:  # past the window: the next quote mark ends it
+        if t.text in (".", ",", ";", ":", "!", "?"):
+            return False
+        if t.text in ("“", '"'):
+            return True
+    return False
 
 
 def _according_to(tokens: list[Token], i: int, hi: int) -> Finding | None:
@@ -127,6 +141,8 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
         end = _skip_adverbs_back(tokens, j, i)
         m = parse_np_backward(tokens, end, i) or _before_relative(tokens, end, i)
         if m is not None and m.start <= tokens[i].start + 2 and m.kind != "thing":
+            if _introduces_next_quote(tokens, j + cue[1], hi):
+                return None, ""  # 'Carly Fiorina said Ted Cruz “says ...”': the next quote's
             return Finding(m, cue[0], t.start), "cue_after"
         if j > i and tokens[j - 1].text == "," and not tokens[j].lower.endswith("ing"):
             # '" between the two, said a Democratic operative': inverted
@@ -204,7 +220,7 @@ def _outer_report(tokens: list[Token], lo: int, j: int) -> Finding | None:
 
 _PREPOSITIONS = frozenset(
     """in at with of for from on by to after before during about over under into near outside inside than
-    like unlike among amid despite behind beyond across against toward towards per via""".split()
+    like unlike among amid despite behind beyond across against toward towards per via alongside""".split()
 )
 _QUOTE_TOKENS = frozenset('“”"‘’')
 

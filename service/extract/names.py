@@ -220,7 +220,7 @@ def _descriptor_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     head = tokens[end - 1]
     hl = strip_possessive(head.lower)
     is_desc = hl in DESCRIPTOR_HEADS
-    is_org = hl in ORG_HEADS
+    is_org = hl in ORG_HEADS and not (hl in CAPITALISED_ORG_HEADS and head.text[:1].islower())
     if not (is_desc or is_org):
         # "the designer said": a short determiner phrase right before a cue.
         k = end - 1
@@ -366,6 +366,10 @@ def _token_at(tokens: list[Token], offset: int, lo: int, hi: int) -> int | None:
     return None
 
 
+# Organisation heads only when capitalised ("Fox News", not "the news").
+CAPITALISED_ORG_HEADS = frozenset(
+    "news times post journal tribune daily herald globe review press service services fund trust club".split()
+)
 # Things that "say" ("the letter says"): the author is the speaker, not them.
 DOCUMENT_HEADS = frozenset(
     """statement post tweet letter release email memo message note report ad advertisement video filing
@@ -477,7 +481,8 @@ def _descriptor_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
         low = strip_possessive(tokens[j].lower)
         if tokens[j].text in _DESCRIPTOR_STOP:
             break
-        if low in DESCRIPTOR_HEADS or low in ORG_HEADS:
+        if low in DESCRIPTOR_HEADS or (low in ORG_HEADS and not (low in CAPITALISED_ORG_HEADS
+                                                                 and tokens[j].text[:1].islower())):
             head_at = j
             # Prefer the last head in a compound ("campaign spokesman").
             if j + 1 < hi and strip_possessive(tokens[j + 1].lower) in DESCRIPTOR_HEADS | ORG_HEADS:

@@ -38,6 +38,23 @@ class PersonMention:
     subject: bool  # first phrase of its sentence or clause
     after_preposition: bool
     sentence: int
+    kind: str = "person"  # or "descriptor": "one California delegate" can be a he/she too
+
+
+# Singular heads of anonymous people a later he/she can refer to.
+_HUMAN_HEADS = frozenset(
+    """official aide spokesperson spokesman spokeswoman source person adviser advisor operative strategist
+    staffer lawmaker member resident voter supporter officer analyst expert insider confidant ally friend
+    diplomat executive employee worker organizer activist protester witness neighbor attendee delegate
+    donor lobbyist attorney lawyer investigator agent economist pollster historian professor scientist
+    researcher critic observer veteran leader woman man student mother father parent teacher
+    representative republican democrat conservative liberal candidate senator governor mayor
+    congressman consultant manager director chairman president secretary commentator columnist host
+    reporter journalist owner farmer nurse doctor pastor colleague participant visitor customer
+    businessman businesswoman entrepreneur guest designer writer author judge prosecutor sheriff""".split()
+)
+_FEMALE_HEADS = frozenset("woman mother spokeswoman businesswoman congresswoman chairwoman".split())
+_MALE_HEADS = frozenset("man father spokesman businessman congressman chairman".split())
 
 
 class Document:
@@ -51,6 +68,7 @@ class Document:
         self.registry = NameRegistry()
         self.mentions: list[PersonMention] = []
         self.accept = None  # a filter for sentence subjects, set by the pipeline
+        self.last_pronoun_kind = "person"  # kind of the last pronoun resolution
         self._scan_people()
 
     # -- lookups ---------------------------------------------------------------
@@ -102,6 +120,24 @@ class Document:
                     seen_in_sentence = True
                 i = max(j, i + 1)
                 continue
+            # "one California delegate", "a top GOP strategist": an anonymous
+            # person a later he/she may refer to.
+            if low in ("a", "an", "one", "another") and i + 1 < n:
+                k = i + 1
+                while k < n and k - i <= 5 and (toks[k].text.isalpha() or "-" in toks[k].text) \
+                        and toks[k].lower not in _HUMAN_HEADS and toks[k].lower not in ("and", "of", "who", "that"):
+                    k += 1
+                if k < n and toks[k].lower in _HUMAN_HEADS and not self.in_quote(toks[k].start):
+                    head = toks[k].lower
+                    text = " ".join(t.text for t in toks[i:k + 1])
+                    text = text[0].lower() + text[1:]
+                    gender = "female" if head in _FEMALE_HEADS else "male" if head in _MALE_HEADS else None
+                    self.mentions.append(PersonMention(
+                        toks[i].start, toks[k].end, text, gender, False, not seen_in_sentence,
+                        i > 0 and toks[i - 1].lower in _PREPOSITIONS, sent, kind="descriptor"))
+                    seen_in_sentence = True
+                    i = k + 1
+                    continue
             # "the governor", "the mayor": a title noun after "the".
             if low == "the" and i + 1 < n:
                 k = i + 1
@@ -204,12 +240,12 @@ class Document:
         want = "male" if word.lower() in MALE_PRONOUNS else "female" if word.lower() in FEMALE_PRONOUNS else None
         sent = self.sentence_of(offset)
         qsent = self.sentence_of(quote_start) if quote_start is not None else sent
-        best, best_score = None, None
+        best, best_score, best_kind = None, None, "person"
         hi = bisect_left([m.offset for m in self.mentions], offset)
         for m in reversed(self.mentions[max(0, hi - 40):hi]):
             if sent - m.sentence > 6:
                 break
-            gender = self.registry.gender_of(m.name) or m.gender
+            gender = (self.registry.gender_of(m.name) if m.kind == "person" else None) or m.gender
             if want and gender and gender != want:
                 continue
             w = PRONOUN_WEIGHTS
@@ -224,15 +260,17 @@ class Document:
                 score -= w["possessive"]
             if m.after_preposition:
                 score -= w["after_preposition"]
-            if not self.registry.plausible(m.name):
+            if m.kind == "person" and not self.registry.plausible(m.name):
                 score -= w["implausible"]  # "Civil War", "Carolina Panthers": probably not a person
             if prev_speaker and m.name == prev_speaker:
                 score += w["previous_speaker"]
             if best_score is None or score > best_score:
-                best, best_score = m.name, score
+                best, best_score, best_kind = m.name, score, m.kind
+        self.last_pronoun_kind = best_kind
         if best is None and prev_speaker:
             g = self.registry.gender_of(prev_speaker)
             if not (want and g and g != want):
+                self.last_pronoun_kind = "person"
                 return prev_speaker
         return best
 

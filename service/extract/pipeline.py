@@ -260,7 +260,7 @@ def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str
                 f = Finding(subj, ":", p1 - 1)
         return (f, "colon_lead_in") if f else None
     # A short sentence ending in its cue: "Smith agreed." / "He added."
-    if hi - lo > 30 or hi - lo < 2:
+    if hi - lo > 45 or hi - lo < 2:
         return None
     toks = doc.tokens
     end = hi - 1 if toks[hi - 1].text in ".!" else hi
@@ -434,6 +434,8 @@ def _speaker_from(doc: Document, m: Mention, prev: Statement | None, at: int,
         low = m.text.lower()
         if low in ("he", "she"):
             name = doc.resolve_pronoun(low, m.start, prev_name, quote_start)
+            if name and doc.last_pronoun_kind == "descriptor":
+                return Speaker(name=name, kind="descriptor", mention=m.text)
             if name:
                 p = reg.people.get(name)
                 return Speaker(name=name, kind="person", mention=m.text,

@@ -143,6 +143,10 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
         if m is not None and m.start <= tokens[i].start + 2 and m.kind != "thing":
             if _introduces_next_quote(tokens, j + cue[1], hi):
                 return None, ""  # 'Carly Fiorina said Ted Cruz “says ...”': the next quote's
+            nxt = tokens[j + cue[1]].lower if j + cue[1] < len(tokens) else ""
+            if i > 0 and tokens[i - 1].text in ("”", '"') and i > 1 and tokens[i - 2].text in (".", "?", "!") \
+                    and nxt in ("it", "that", "this", "these", "those"):
+                return None, ""  # '...?” Her critics cited it as evidence': a new sentence
             return Finding(m, cue[0], t.start), "cue_after"
         if j > i and tokens[j - 1].text == "," and not tokens[j].lower.endswith("ing"):
             # '" between the two, said a Democratic operative': inverted

@@ -25,7 +25,7 @@ PRONOUN_WEIGHTS = {
     "distance": 40.0, "same_sentence_subject": 100.0, "previous_sentence_subject": 8.0, "subject": 6.0,
     "possessive": 4.0, "after_preposition": 5.0, "implausible": 8.0, "previous_speaker": 3.0,
 }
-_PREPOSITIONS = frozenset("of with to by at for from about against on in into than like after before".split())
+_PREPOSITIONS = frozenset("of with to by at for from about against on in into than like after before as".split())
 
 
 @dataclass
@@ -127,7 +127,8 @@ class Document:
                 while k < n and k - i <= 5 and (toks[k].text.isalpha() or "-" in toks[k].text) \
                         and toks[k].lower not in _HUMAN_HEADS and toks[k].lower not in ("and", "of", "who", "that"):
                     k += 1
-                if k < n and toks[k].lower in _HUMAN_HEADS and not self.in_quote(toks[k].start):
+                if k < n and toks[k].lower in _HUMAN_HEADS and not self.in_quote(toks[k].start) \
+                        and not seen_in_sentence:  # only as the subject of its sentence
                     head = toks[k].lower
                     text = " ".join(t.text for t in toks[i:k + 1])
                     text = text[0].lower() + text[1:]

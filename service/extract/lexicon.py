@@ -63,7 +63,8 @@ ROLE_MODIFIERS = frozenset(
     independent libertarian conservative liberal progressive incumbent outgoing incoming acting
     then-candidate then-senator then-governor then-president longtime veteran retired
     multibillionaire real-estate mogul tycoon star actor actress singer comedian rapper
-    u.s. american gop first lady""".split()
+    u.s. american gop first lady boss party chief head star anchor host co-host chairman whip
+    counsel adviser advisor general attorney-general nominee frontrunner hopeful""".split()
 )
 # Heads of anonymous-source descriptors ("a Democratic state official").
 DESCRIPTOR_HEADS = frozenset(

@@ -392,8 +392,10 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
     low = tok.lower
     if low in SUBJECT_PRONOUNS:
         return Mention("pronoun", tok.text, tok.start, tok.end)
-    if _is_acronym_at(tokens, i):
-        return Mention("organisation", tok.text, tok.start, tok.end)
+    if _is_acronym_at(tokens, i) and not (i + 1 < hi and (
+            _is_name_token(tokens[i + 1]) or _is_title_token(tokens[i + 1]) or tokens[i + 1].lower in ROLE_MODIFIERS
+            or _bridges_to_name(tokens, i + 1, hi))):
+        return Mention("organisation", tok.text, tok.start, tok.end)  # CNN, but "RNC spokesman Sean Spicer"
     # Capitalised run: title + name, maybe an appositive after a comma.
     if _is_name_token(tok) or _is_title_token(tok) or low in ROLE_MODIFIERS or _is_cap_word(tok):
         j = i
@@ -418,7 +420,7 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _FUNCTION_WORDS = frozenset(
     """the a an of and or but in on at to for with by from as that who which whose said says told
-    is was are were be been has have had will would not no""".split()
+    is was are were be been has have had will would not no like than also just""".split()
 )
 
 
@@ -430,8 +432,8 @@ def _bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
         return False
     core = t.lower.split("-")[-1]
     if not (core in ROLE_MODIFIERS or core in DESCRIPTOR_HEADS or core in TITLE_WORDS
-            or (core.endswith(("ist", "ian", "er", "or", "ant", "ent")) and not core.endswith("ed"))):
-        return False  # a verb or other word, not part of a title
+            or (core.endswith(("ist", "ian", "er", "or", "ant", "ent", "ary", "ee")) and not core.endswith("ed"))):
+        return False  # a verb or other word, not part of a title ("criticized", "met")
     for k in range(j + 1, min(hi, j + 3)):
         nt = tokens[k]
         if _is_name_token(nt):

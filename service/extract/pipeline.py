@@ -590,7 +590,36 @@ def _date_for(doc: Document, st: Statement, dates, resolver: DateResolver,
     for dm in reversed(dates):
         if dm.value is not None and lo <= dm.start < st.start and dm.value.precision == "day":
             return dm.value
+    if st.post is not None and st.post.lead:
+        # An embedded post is often introduced a few paragraphs up by the
+        # sentence that dates it ("Monday evening, Frey posted several tweets").
+        d = _posting_date(doc, dates, st.post.lead[0], st.speaker)
+        if d is not None:
+            return d
     return resolver.published_date()
+
+
+_POSTING_RE = re.compile(r"\b(?:posted|posts|tweeted|tweets|wrote|writes|published|shared)\b", re.IGNORECASE)
+
+
+def _posting_date(doc: Document, dates, before: int, speaker: Speaker | None) -> QuoteDate | None:
+    """The date of the sentence that says this speaker posted, a few paragraphs up."""
+    if speaker is None or speaker.kind != "person":
+        return None
+    surname = speaker.name.split()[-1]
+    lo = before
+    for _ in range(4):  # up to four paragraphs up
+        lo = doc.text.rfind("\n", 0, max(lo - 1, 0)) + 1
+        if lo <= 0:
+            break
+    for dm in reversed(dates):
+        if dm.value is None or not (lo <= dm.start < before):
+            continue
+        s0, s1 = doc.sentences[doc.sentence_of(dm.start)]
+        sentence = doc.text[s0:s1]
+        if _POSTING_RE.search(sentence) and re.search(r"\b" + re.escape(surname) + r"\b", sentence):
+            return dm.value
+    return None
 
 
 def _to_record(doc: Document, st: Statement) -> ExtractedQuote:

@@ -26,6 +26,7 @@ import gc
 import itertools
 import math
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ from service.text import Query, parse_query, tokens
 GROUP_BITS = 24  # group ids packed under term ids in one uint64 sort key
 OVERLAY_LIMIT = 20_000  # overlay groups before they are folded into the base
 POSTINGS_BUDGET = 12_000  # postings read per query, beyond the 2 rarest features
+COMMON_QUERY_BUDGET = 150_000  # the same when fewer than 3 features are rare
+RARE_DF = 2_000  # a feature in at most this many groups is "rare"
 CANDIDATES = 40  # candidates aligned per query
 TIE_CAP = 300  # at most this many equally-best candidates are checked
 ALIGNED = 8  # candidates (beyond verbatim hits) given the full alignment
@@ -67,6 +70,31 @@ class Hit:
     @property
     def score(self) -> float:
         return self.alignment.score
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: a well-spread 64-bit hash of each uint64."""
+    x = x + np.uint64(0x9E3779B97F4A7C15)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def _text_keys(ids: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """A 64-bit key per text (texts back to back in ``ids``): equal token
+    sequences get equal keys, different ones collide with odds ~n²/2⁶⁴.
+    Vectorised: each (position, term) pair is hashed, the hashes summed per
+    text (wrapping), the length mixed in."""
+    n = len(lens)
+    if n == 0:
+        return np.zeros(0, np.int64)
+    starts = np.cumsum(lens) - lens
+    pos = np.arange(len(ids), dtype=np.uint64) - np.repeat(starts, lens).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        h = _mix((pos << np.uint64(32)) | ids.astype(np.uint64))
+        sums = np.add.reduceat(h, np.minimum(starts, max(len(h) - 1, 0))) if len(h) else np.zeros(n, np.uint64)
+        sums[lens == 0] = 0
+        return (sums ^ _mix(lens.astype(np.uint64))).view(np.int64)
 
 
 def _pre_score(q: str, c: str) -> float:
@@ -106,28 +134,36 @@ class _Base:
         self.codes = codes.astype("<u4")
         del codes
         gid = np.repeat(np.arange(self.n_groups, dtype=np.uint64), lens)
-
-        # unigram postings: unique (term, group) pairs sorted by term
-        key = _sorted_unique((tids.astype(np.uint64) << np.uint64(GROUP_BITS)) | gid)
-        terms = (key >> np.uint64(GROUP_BITS)).astype(np.int64)
-        self.uni_groups = (key & np.uint64((1 << GROUP_BITS) - 1)).astype(np.int32)
-        self.uni_ptr = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(np.bincount(terms, minlength=n_terms), out=self.uni_ptr[1:])
-        del key, terms
-
-        # bigram postings: adjacent pairs inside one group
+        shift, low = np.uint64(GROUP_BITS), np.uint64((1 << GROUP_BITS) - 1)
         self.term_bits = max(20, int(n_terms).bit_length())
         assert 2 * self.term_bits + GROUP_BITS <= 64, "vocabulary too large"
+
+        # Sort keys: (term, group) for unigram postings, (term, next term,
+        # group) for adjacent bigrams inside one group. The two sorts are most
+        # of the build; numpy releases the GIL, so they run side by side.
+        uni = tids.astype(np.uint64)
         same = gid[1:] == gid[:-1]
-        bg = (tids[:-1][same].astype(np.uint64) << np.uint64(self.term_bits)) | tids[1:][same].astype(np.uint64)
-        key = _sorted_unique((bg << np.uint64(GROUP_BITS)) | gid[1:][same])
-        del bg, same, gid, tids
-        bkeys = key >> np.uint64(GROUP_BITS)
-        self.bi_groups = (key & np.uint64((1 << GROUP_BITS) - 1)).astype(np.int32)
-        starts = np.flatnonzero(np.r_[True, bkeys[1:] != bkeys[:-1]]) if len(bkeys) else np.zeros(0, np.int64)
-        self.bi_keys = bkeys[starts]
-        self.bi_ptr = np.append(starts, len(bkeys)).astype(np.int64)
-        del key, bkeys
+        bi = (uni[:-1][same] << np.uint64(self.term_bits)) | uni[1:][same]
+        bi <<= shift
+        bi |= gid[1:][same]
+        uni <<= shift
+        uni |= gid
+        del same, gid
+        with ThreadPoolExecutor(2) as pool:
+            uni, bi = pool.map(_sorted_unique, [uni, bi])
+
+        terms = (uni >> shift).astype(np.int64)
+        self.uni_groups = (uni & low).astype(np.int32)
+        self.uni_ptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(np.bincount(terms, minlength=n_terms), out=self.uni_ptr[1:])
+        del uni, terms
+
+        self.bi_groups = (bi & low).astype(np.int32)
+        bi >>= shift
+        starts = np.flatnonzero(np.r_[True, bi[1:] != bi[:-1]]) if len(bi) else np.zeros(0, np.int64)
+        self.bi_keys = bi[starts]
+        self.bi_ptr = np.append(starts, len(bi)).astype(np.int32 if len(bi) < 2**31 else np.int64)
+        del bi, starts
 
         # members per group
         order = np.argsort(member_group, kind="stable").astype(np.int32)
@@ -169,7 +205,12 @@ class QuoteIndex:
         self._alive = bytearray()
         self._n_alive = 0
         # groups (one per distinct normalised text)
-        self._group_of_key: dict[int, int] = {}
+        # text key (hash of the id bytes) of every group, for dedup on add:
+        # a sorted array for the base groups, a dict for the overlay's
+        self._gkeys = array("q")
+        self._base_keys = np.zeros(0, np.int64)
+        self._base_key_groups = np.zeros(0, np.int32)
+        self._ov_keys: dict[int, int] = {}
         self._pending: tuple[np.ndarray, np.ndarray] | None = None  # bulk-loaded, base not built yet
         self._base: _Base | None = None
         self._ov_start = 0  # first overlay group id
@@ -217,6 +258,7 @@ class QuoteIndex:
                 n += 1
         if len(self._terms) < len(self._vocab):
             self._terms.extend(itertools.islice(self._vocab, len(self._terms), None))
+            self._index_new_terms()
         return n
 
     def _bulk_load(self, rows: list) -> int:
@@ -239,24 +281,18 @@ class QuoteIndex:
         del texts, toks
         flat, lens = np.concatenate(flats), np.concatenate(lens)
         del flats
-        ends = np.cumsum(lens)
-        buf = flat.tobytes()
-        group_of_key = self._group_of_key
-        mgroup = np.empty(len(rows), dtype=np.int32)
-        rep = []  # first row of each new group
-        start = 0
-        for i, end in enumerate((ends * 8).tolist()):
-            key = hash(buf[start:end])
-            g = group_of_key.get(key)
-            if g is None:
-                g = group_of_key[key] = len(rep)
-                rep.append(i)
-            mgroup[i] = g
-            start = end
-        rep_rows = np.asarray(rep, dtype=np.int64)
-        keep = np.zeros(len(rows), dtype=bool)
-        keep[rep_rows] = True
-        self._pending = (flat[np.repeat(keep, lens)], lens[rep_rows])
+        keys = _text_keys(flat, lens)
+        # one group per distinct key; group ids in key order, so the sorted
+        # key array needed for later dedup is the unique array itself
+        uniq, rep, mgroup = np.unique(keys, return_index=True, return_inverse=True)
+        starts = np.cumsum(lens) - lens
+        rep_lens = lens[rep]
+        # gather the representative rows' tokens in group order
+        offsets = np.repeat(starts[rep] - (np.cumsum(rep_lens) - rep_lens), rep_lens)
+        self._pending = (flat[np.arange(int(rep_lens.sum()), dtype=np.int64) + offsets], rep_lens)
+        self._gkeys = array("q", uniq.astype(np.int64).tobytes())
+        mgroup = mgroup.astype(np.int32)
+        rep = rep.tolist()
         self._qids.extend(qids)
         self._slot.update(zip(qids, range(len(qids))))
         self._speaker.extend(speakers)
@@ -270,17 +306,18 @@ class QuoteIndex:
 
     @staticmethod
     def _text_key(ids: list[int]) -> int:
-        # the same key _bulk_load computes: a hash of the int64 id bytes
-        return hash(np.asarray(ids, dtype=np.int64).tobytes())
+        # the key _bulk_load computes, for one text
+        return int(_text_keys(np.asarray(ids, dtype=np.int64), np.asarray([len(ids)]))[0])
 
     def _add_one(self, qid: str, text: str, speaker, doc, date) -> None:
         if qid in self._slot:
             self._kill(self._slot.pop(qid))
         ids = list(map(self._vocab.__getitem__, tokens(text or "")))
         key = self._text_key(ids)
-        g = self._group_of_key.get(key)
+        g = self._find_group(key)
         if g is None:
-            g = self._group_of_key[key] = self.n_groups
+            g = self._ov_keys[key] = self.n_groups
+            self._gkeys.append(key)
             self._ov_codes.append("".join(map(code_of, ids)))
             for t in set(ids):
                 self._ov_uni.setdefault(t, []).append(g)
@@ -296,6 +333,14 @@ class QuoteIndex:
         self._alive.append(1)
         self._n_alive += 1
         self._extra.setdefault(g, []).append(slot)  # not in the base's member arrays
+
+    def _find_group(self, key: int) -> int | None:
+        g = self._ov_keys.get(key)
+        if g is None and len(self._base_keys):
+            i = int(np.searchsorted(self._base_keys, key))
+            if i < len(self._base_keys) and int(self._base_keys[i]) == key:
+                g = int(self._base_key_groups[i])
+        return g
 
     def _kill(self, slot: int) -> None:
         if self._alive[slot]:
@@ -335,6 +380,10 @@ class QuoteIndex:
         self._base = _Base(tids, lens, mgroup.copy(), len(self._vocab))
         self._ov_start = len(lens)
         self._ov_codes, self._ov_uni, self._ov_bi, self._extra = [], {}, {}, {}
+        keys = np.frombuffer(self._gkeys, dtype=np.int64) if len(self._gkeys) else np.zeros(0, np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._base_keys, self._base_key_groups = keys[order], order.astype(np.int32)
+        self._ov_keys = {}
         self._local = threading.local()
 
     @staticmethod
@@ -446,9 +495,14 @@ class QuoteIndex:
         if not feats:
             return []
         feats.sort(key=lambda f: f[0])
+        # A query of only common words ("and I think I have") has no rare
+        # feature to lean on: read all its features, or the quote holding the
+        # phrase drowns among thousands holding two of its words.
+        rare = sum(1 for f in feats if f[0] <= RARE_DF)
+        limit = POSTINGS_BUDGET if rare >= 3 else COMMON_QUERY_BUDGET
         chosen, budget = [], 0
         for f in feats:
-            if len(chosen) >= 2 and budget + len(f[1]) > POSTINGS_BUDGET:
+            if len(chosen) >= 2 and budget + len(f[1]) > limit:
                 break
             chosen.append(f)
             budget += len(f[1])
@@ -499,17 +553,23 @@ class QuoteIndex:
                     break
         return out
 
+    def _index_new_terms(self) -> None:
+        # buckets by (length, first letter) and (length, last letter); filled
+        # at build time (before a fork, so workers share them) and on adds
+        if self._by_len_terms < len(self._terms):
+            by_len = self._by_len
+            for term in self._terms[self._by_len_terms:]:
+                by_len.setdefault((len(term), term[0], 0), []).append(term)
+                by_len.setdefault((len(term), term[-1], 1), []).append(term)
+            self._by_len_terms = len(self._terms)
+
     def _near_terms(self, tok: str, limit: int = 4) -> list[int]:
         """Vocabulary words within two edits of an unknown word (a typo).
 
         Only words of about the same length sharing the first or the last
         letter are compared (a typo rarely hits both ends), which keeps the
         pool to a few thousand words."""
-        if self._by_len_terms < len(self._terms):
-            for term in self._terms[self._by_len_terms:]:
-                self._by_len.setdefault((len(term), term[0], 0), []).append(term)
-                self._by_len.setdefault((len(term), term[-1], 1), []).append(term)
-            self._by_len_terms = len(self._terms)
+        self._index_new_terms()
         pool = []
         for n in (len(tok) - 1, len(tok), len(tok) + 1):
             pool.extend(self._by_len.get((n, tok[0], 0), ()))

@@ -170,22 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     by_rule = defaultdict(Counter)
     errors = []
     misses = []
-    # The gold marks only “…”, "…" and ‘…’ quotations; the typewriter ''…''
-    # pair (old NYT copy) is outside its scope, so segments opened by it are
-    # neither right nor wrong here. Counted and reported separately.
-    out_of_scope = {n: [texts[n][max(0, a - 2):a] == "''" for q in preds[n] for a, _ in q.spans] for n in names}
-    raw = {}
     for thr in (0.3, 0.8):
         tp = n_pred = 0
         spk_right = spk_total = no_speaker = unresolvable = 0
         for n in names:
-            all_units = [(span, q) for q in preds[n] for span in q.spans]
-            units = [u for u, oos in zip(all_units, out_of_scope[n]) if not oos]
+            units = [(span, q) for q in preds[n] for span in q.spans]
             g = gold[n]
             m = match([u[0] for u in units], [(r["start"], r["end"]) for r in g], thr)
             n_pred += len(units)
-            raw_m = match([u[0] for u in all_units], [(r["start"], r["end"]) for r in g], thr)
-            raw.setdefault(thr, Counter()).update(tp=len(raw_m), pred=len(all_units))
             tp += len(m)
             for i, j in m.items():
                 q = units[i][1]
@@ -218,21 +210,14 @@ def main(argv: list[str] | None = None) -> int:
         results[thr] = dict(p=p, r=r, f1=f1, tp=tp, pred=n_pred, acc=spk_right / spk_total if spk_total else 0.0,
                             spk_total=spk_total, none=no_speaker / tp if tp else 0.0, unresolvable=unresolvable)
 
-    n_oos = sum(sum(v) for v in out_of_scope.values())
     print(f"PolNeAR direct quotes: {len(names)} articles, {n_gold} gold quotes, "
-          f"{results[0.3]['pred']} predicted segments scored (+{n_oos} opened by the typewriter '' pair, "
-          f"which the gold does not mark, not scored)")
+          f"{results[0.3]['pred']} predicted quote segments")
     for thr, res in results.items():
         print(f"overlap>={thr}: precision {res['p']:.3f}  recall {res['r']:.3f}  F1 {res['f1']:.3f}  "
               f"(matched {res['tp']})")
         print(f"  speaker accuracy {res['acc']:.3f} over {res['spk_total']} matched "
               f"(+{res['unresolvable']} with an unresolved gold pronoun, not scored); "
               f"no speaker {res['none']:.3f}")
-    for thr, c in raw.items():
-        p = c["tp"] / c["pred"] if c["pred"] else 0.0
-        r = c["tp"] / n_gold if n_gold else 0.0
-        print(f"counting '' quotes as errors too: overlap>={thr} precision {p:.3f} recall {r:.3f} "
-              f"F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
     print(f"speed: {len(names) / elapsed:.1f} articles/s ({elapsed:.2f}s CPU, one core)")
     print("by rule (overlap>=0.3): rule  matched  speaker-acc  unmatched-predictions")
     for rule, c in sorted(by_rule.items(), key=lambda kv: -kv[1]["matched"]):

@@ -12,14 +12,18 @@ from service.model import DocumentMeta, ExtractedQuote
 from .pipeline import extract
 
 
-def extract_quotes(text: str, meta: DocumentMeta | None = None) -> list[ExtractedQuote]:
+def extract_quotes(text: str, meta: DocumentMeta | None = None, *,
+                   typewriter_quotes: bool = False) -> list[ExtractedQuote]:
     """Direct quotations in ``text``, ordered by position.
 
+    ``typewriter_quotes`` also reads the ''...'' pair of archive copy as
+    quotation marks; it is off by default because in current news it is an
+    artefact, and the PolNeAR gold does not count it (docs/extraction.md).
     Never raises on odd input: an empty or quote-less text gives [].
     """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
-    return extract(text, meta)
+    return extract(text, meta, typewriter_quotes)
 
 
 __all__ = ["extract_quotes"]

@@ -57,10 +57,10 @@ class Statement:
         return self.spans[-1].end
 
 
-def extract(text: str, meta: DocumentMeta | None = None) -> list[ExtractedQuote]:
+def extract(text: str, meta: DocumentMeta | None = None, typewriter_quotes: bool = False) -> list[ExtractedQuote]:
     if not text or not text.strip():
         return []
-    spans = find_quote_spans(text)
+    spans = find_quote_spans(text, typewriter=typewriter_quotes)
     paras = paragraphs(text)
     posts = find_posts(text, paras)
     # A post paragraph's own inner quote marks are part of the post.

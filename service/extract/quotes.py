@@ -64,7 +64,10 @@ def _after(text: str, i: int, hi: int) -> str:
     return text[i + 1] if i + 1 < hi else " "
 
 
-DOUBLE_MARK_RE = re.compile("''|[\"“”„«»″]")
+DOUBLE_MARK_RE = re.compile("[\"“”„«»″]")
+# With the typewriter pair: two apostrophes standing for a double mark, as in
+# archive copy converted from ``...'' typesetting.
+TYPEWRITER_MARK_RE = re.compile("''|[\"“”„«»″]")
 
 
 def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, bool]:
@@ -79,7 +82,8 @@ def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, boo
     return can_open, can_close
 
 
-def _pair_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str, str]], tuple[int, int] | None]:
+def _pair_doubles(text: str, lo: int, hi: int, marks: re.Pattern = DOUBLE_MARK_RE
+                  ) -> tuple[list[tuple[int, int, str, str]], tuple[int, int] | None]:
     """Pair double marks (and the typewriter '' pair) in one paragraph.
 
     Returns the closed pairs as (content start, content end, open mark, close
@@ -88,7 +92,7 @@ def _pair_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str
     """
     pairs = []
     open_at: tuple[int, int] | None = None
-    for m in DOUBLE_MARK_RE.finditer(text, lo, hi):
+    for m in marks.finditer(text, lo, hi):
         i, j = m.span()
         mark = m.group()
         can_open, can_close = _double_role(text, i, j, lo, hi)
@@ -178,18 +182,19 @@ def _pair_singles(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -
     return pairs
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
+def find_quote_spans(text: str, typewriter: bool = False) -> list[QuoteSpan]:
     """All top-level quotation spans in the text, in order.
 
     Single-marked spans nested inside double-marked ones are not returned:
     they are part of the outer quote. Top-level single-marked spans (headline
-    style) are returned with ``single=True``.
+    style) are returned with ``single=True``. The typewriter pair ''...'' counts
+    as a double mark only with ``typewriter=True`` (see docs/extraction.md).
     """
     spans: list[QuoteSpan] = []
     paras = paragraphs(text)
     carry_open = False  # the previous paragraph left a double quote open
     for idx, (lo, hi) in enumerate(paras):
-        pairs, open_at = _pair_doubles(text, lo, hi)
+        pairs, open_at = _pair_doubles(text, lo, hi, TYPEWRITER_MARK_RE if typewriter else DOUBLE_MARK_RE)
         para_spans = []
         # A paragraph continuing a quote starts with an opening mark that the
         # pairing above handled as an ordinary opener; flag it.
@@ -203,6 +208,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             para_spans[0].continued = True
         carry_open = open_at is not None and idx + 1 < len(paras) and _opens_with_mark(text, *paras[idx + 1])
         blocked = [(s.start - len(s.open_mark), s.end + len(s.close_mark or "")) for s in para_spans]
+        if not typewriter and "''" in text[lo:hi]:
+            # Single marks nested in an unreported ''...'' quote are not
+            # quotes of their own.
+            tw_pairs, tw_open = _pair_doubles(text, lo, hi, TYPEWRITER_MARK_RE)
+            blocked += [(o - 2, c + 2) for o, c, om, _ in tw_pairs if om == "''"]
+            if tw_open is not None and text[tw_open[0]:tw_open[1]] == "''":
+                blocked.append((tw_open[0], hi))
         for o, c, om, cm in _pair_singles(text, lo, hi, blocked):
             if not any(b0 <= o < b1 for b0, b1 in blocked):
                 para_spans.append(QuoteSpan(o + 1, c, om, cm, single=True))

@@ -21,13 +21,17 @@ import json
 import os
 import random
 import re
+import signal
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
@@ -38,6 +42,7 @@ from service.text import parse_query, tokens  # noqa: E402
 from service.verify import THRESHOLD, verify  # noqa: E402
 
 DATA = Path("/work/shared/data/bench-corpus/quotes.jsonl.gz")
+QUOTES_CLI = Path(sys.executable).parent / "quotes"
 KINDS = ["exact", "case_punct", "substituted", "dropped", "typo", "ellipsis", "absent"]
 
 
@@ -246,23 +251,141 @@ def bench_bruteforce(index: QuoteIndex, records: list[dict], queries, sample: in
     return {"bruteforce_agree": agree / n if n else 0.0, "bruteforce_n": n}
 
 
-def bench_import(args) -> dict:
-    """Import rate through `quotes import` (to be added with the store CLI)."""
-    return {}
+def write_subset(records: list[dict], path: Path) -> None:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def bench_http(args) -> dict:
-    """HTTP latency/throughput through gunicorn (to be added with the API)."""
-    return {}
+def bench_import(records: list[dict], workdir: Path) -> dict:
+    """Import rate through the real CLI: `quotes import FILE --db DB`."""
+    src = workdir / f"quotes-{len(records)}.jsonl.gz"
+    db = workdir / f"quotes-{len(records)}.sqlite3"
+    write_subset(records, src)
+    for leftover in workdir.glob(db.name + "*"):
+        leftover.unlink()
+    t0 = time.perf_counter()
+    subprocess.run([str(QUOTES_CLI), "import", str(src), "--db", str(db), "--no-progress"],
+                   check=True, stdout=subprocess.DEVNULL)
+    took = time.perf_counter() - t0
+    src.unlink()
+    return {"import_s": took, "import_rate": len(records) / took, "db": db}
+
+
+_STARTUP = """
+import json, sys, time
+t0 = time.perf_counter()
+from service.index import QuoteIndex
+from service.store.sqlite import SQLiteStore
+store = SQLiteStore(sys.argv[1])
+version, rows = store.index_snapshot()
+index = QuoteIndex()
+index.add(rows)
+took = time.perf_counter() - t0
+rss = [l for l in open("/proc/self/status") if l.startswith("VmRSS")][0].split()[1]
+print(json.dumps({"startup_s": took, "startup_rss_mb": int(rss) / 1024, "indexed": len(index)}))
+"""
+
+
+def bench_store_startup(db: Path) -> dict:
+    """Index build as the service does it at start-up, rows read from the
+    SQLite store, in a fresh process (so RSS is the index's alone)."""
+    out = subprocess.run([sys.executable, "-c", _STARTUP, str(db)], check=True,
+                         capture_output=True, text=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    kids.append(int(d.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return kids
+
+
+def bench_http(db: Path, queries, workers: int = 2, concurrency: int = 4, port: int = 8765) -> dict:
+    """Latency and throughput through gunicorn (`quotes serve`), and the
+    memory of the whole service (PSS: shared pages counted once)."""
+    import requests
+
+    proc = subprocess.Popen([str(QUOTES_CLI), "serve", "--db", str(db), "--port", str(port),
+                             "--workers", str(workers)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        t0 = time.perf_counter()
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError("quotes serve exited")
+            try:
+                if requests.get(base + "/v1/health", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if time.perf_counter() - t0 > 180:
+                raise RuntimeError("quotes serve did not come up")
+            time.sleep(0.25)
+        up = time.perf_counter() - t0
+
+        def run(chunk):
+            lat = []
+            with requests.Session() as sess:
+                for _, q, _ in chunk:
+                    t = time.perf_counter()
+                    r = sess.post(base + "/v1/verify", json={"quote": q}, timeout=30)
+                    r.raise_for_status()
+                    lat.append((time.perf_counter() - t) * 1000)
+            return lat
+
+        run(queries[:20])  # warm up every worker
+        chunks = [queries[i::concurrency] for i in range(concurrency)]
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(concurrency) as pool:
+            lat = sorted(x for part in pool.map(run, chunks) for x in part)
+        wall = time.perf_counter() - t0
+        pick = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]  # noqa: E731
+        pids = [proc.pid, *_children(proc.pid)]
+        return {"http_up_s": up, "http_p50_ms": pick(0.5), "http_p95_ms": pick(0.95),
+                "http_p99_ms": pick(0.99), "http_rps": len(lat) / wall,
+                "service_pss_mb": sum(map(_pss_mb, pids)), "processes": len(pids),
+                "concurrency": concurrency, "workers": workers}
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
 
 
 # -- report --------------------------------------------------------------------
-def report(size: int, build: dict, ver: dict, brute: dict) -> None:
+def report(size: int, build: dict, ver: dict, brute: dict, service: dict) -> None:
     print(f"\n## {size:,} quotes")
-    print(f"build {build['build_s']:.1f} s | index RSS +{build['index_rss_mb']:.0f} MB "
-          f"(process {build['rss_mb']:.0f} MB) | verify p50 {ver['p50_ms']:.2f} ms "
-          f"p95 {ver['p95_ms']:.2f} ms p99 {ver['p99_ms']:.2f} ms (mean {ver['mean_ms']:.2f})"
+    print(f"in-process: build {build['build_s']:.1f} s | index RSS +{build['index_rss_mb']:.0f} MB "
+          f"| verify p50 {ver['p50_ms']:.2f} ms p95 {ver['p95_ms']:.2f} ms p99 {ver['p99_ms']:.2f} ms "
+          f"(mean {ver['mean_ms']:.2f})"
           + (f" | brute-force agreement {brute['bruteforce_agree']:.1%} (n={brute['bruteforce_n']})" if brute else ""))
+    if "import_s" in service:
+        print(f"store: `quotes import` {service['import_s']:.1f} s ({service['import_rate']:,.0f} quotes/s)"
+              f" | start-up from SQLite (read rows + build) {service['startup_s']:.1f} s,"
+              f" RSS {service['startup_rss_mb']:.0f} MB")
+    if "http_p50_ms" in service:
+        print(f"http: gunicorn {service['workers']} workers, {service['concurrency']} clients | up in "
+              f"{service['http_up_s']:.1f} s | p50 {service['http_p50_ms']:.2f} ms p95 "
+              f"{service['http_p95_ms']:.2f} ms p99 {service['http_p99_ms']:.2f} ms | "
+              f"{service['http_rps']:.0f} req/s | service PSS {service['service_pss_mb']:.0f} MB "
+              f"({service['processes']} processes)")
     print("| kind | n | top-1 | recall@5 | verified | altered | ambiguous | not_found |")
     print("|---|---|---|---|---|---|---|---|")
     for kind in KINDS:
@@ -282,7 +405,10 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="100000,300000,676377")
     ap.add_argument("--queries", type=int, default=2000)
     ap.add_argument("--brute", type=int, default=100, help="queries checked against the exhaustive scan (0: skip)")
-    ap.add_argument("--skip-http", action="store_true")
+    ap.add_argument("--skip-http", action="store_true",
+                    help="skip `quotes import`, start-up from SQLite and the gunicorn section")
+    ap.add_argument("--http-queries", type=int, default=1000)
+    ap.add_argument("--workdir", default="/tmp/quotes-bench")
     ap.add_argument("--data", default=str(DATA))
     args = ap.parse_args(argv)
     data = Path(args.data)
@@ -301,13 +427,19 @@ def main(argv=None) -> int:
         verify(index, store, "warm up the caches")
         ver = bench_verify(index, store, queries)
         brute = bench_bruteforce(index, records, queries, args.brute) if args.brute else {}
-        report(size, build, ver, brute)
-        if not args.skip_http:
-            bench_import(args)
-            bench_http(args)
         gc.unfreeze()
         del index, store
         gc.collect()
+        service: dict = {}
+        if not args.skip_http:
+            workdir = Path(args.workdir)
+            workdir.mkdir(parents=True, exist_ok=True)
+            service.update(bench_import(records, workdir))
+            service.update(bench_store_startup(service["db"]))
+            service.update(bench_http(service["db"], queries[: args.http_queries]))
+            for f in workdir.glob(service["db"].name + "*"):
+                f.unlink()
+        report(size, build, ver, brute, service)
     return 0
 
 

@@ -92,11 +92,18 @@ def test_appositive_before_cue():
     assert q.speaker.title == "spokeswoman for the agency"
 
 
+def test_quote_resumed_after_attribution_sentence_is_one_statement():
+    t = "“The river rose two feet overnight,” said Fire Chief Ada Stone. “We moved everyone out by dawn.”"
+    (q,) = extract_quotes(t)
+    assert q.rule == "cue_inside" and len(q.spans) == 2
+    assert q.text == "The river rose two feet overnight, We moved everyone out by dawn."
+
+
 def test_inheritance_next_sentence_and_paragraph():
-    t = ("“The river rose two feet overnight,” said Fire Chief Ada Stone. “We moved everyone out by dawn.”\n\n"
-         "“Nobody was hurt, and that is what matters.”")
+    t = ("“The river rose two feet overnight,” said Fire Chief Ada Stone.\n\n"
+         "“We moved everyone out by dawn. Nobody was hurt, and that is what matters.”")
     quotes = extract_quotes(t)
-    assert [q.rule for q in quotes] == ["cue_after", "inherited", "inherited"]
+    assert [q.rule for q in quotes] == ["cue_after", "inherited"]
     assert {q.speaker.name for q in quotes} == {"Ada Stone"}
 
 

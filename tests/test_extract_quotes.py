@@ -34,7 +34,7 @@ def test_nested_single_inside_double_is_one_quote():
     t = "“He told me, ‘Leave now,’ and I did,” Ms. Park said."
     quotes = extract_quotes(t)
     assert len(quotes) == 1
-    assert quotes[0].text == "He told me, ‘Leave now,’ and I did"
+    assert quotes[0].text == "He told me, ‘Leave now,’ and I did,"
 
 
 def test_unbalanced_opening_mark_runs_to_paragraph_end():
@@ -56,19 +56,21 @@ def test_typewriter_double_apostrophes_only_on_request():
     assert [t[s.start:s.end] for s in find_quote_spans(t, typewriter=True)] == [
         "We will not back down,", "He told me, 'Stay home,' and I did."]
     quotes = extract_quotes(t, typewriter_quotes=True)
-    assert quotes[0].speaker.name == "Okafor" and quotes[0].text == "We will not back down"
+    assert quotes[0].speaker.name == "Okafor" and quotes[0].text == "We will not back down,"
 
 
 def test_paragraph_continuation_is_one_statement():
     t = ("“The first thing we did was call the families,” Chief Dana Ortiz said. “We told them the truth.\n\n"
          "“Then we opened the station to anyone who needed a place to sleep.”")
-    quotes = extract_quotes(t)
-    assert len(quotes) == 2
-    cont = quotes[1]
-    assert len(cont.spans) == 2
-    assert cont.text.startswith("We told them the truth.")
-    assert cont.text.endswith("needed a place to sleep.")
-    assert cont.speaker is not None and cont.speaker.name == "Dana Ortiz"
+    (q,) = extract_quotes(t)
+    # resumed after the attribution, then continued over the paragraph break
+    assert len(q.spans) == 3
+    assert [t[a:b] for a, b in q.spans][1:] == [
+        "We told them the truth.", "Then we opened the station to anyone who needed a place to sleep."]
+    assert q.speaker is not None and q.speaker.name == "Dana Ortiz"
+    t2 = "“The first thing we did was call the families.\n\n“Then we opened the station to anyone.”"
+    (q2,) = extract_quotes(t2)
+    assert len(q2.spans) == 2 and q2.text.endswith("opened the station to anyone.")
 
 
 def test_split_quote_has_two_spans_and_joined_text():
@@ -85,7 +87,7 @@ def test_spans_are_offsets_into_the_input():
     (q,) = extract_quotes(t)
     a, b = q.spans[0]
     assert t[a:b] == "Taxes will go up next year for every family,"
-    assert q.text == "Taxes will go up next year for every family"  # trailing comma dropped
+    assert q.text == "Taxes will go up next year for every family,"  # as published
 
 
 def test_fragment_flag_and_scare_quotes():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from service.model import DocumentMeta, ExtractedQuote, QuoteDate, Speaker
 
 from .attribution import Finding, _skip_adverbs_back, clause_subject, read_after, read_before, read_sentence
-from .cues import LEAD_IN_CUES
+from .cues import LEAD_IN_CUES, SPEECH_VERBS
 from .names import parse_np_backward, parse_np_forward
 from .context import context_for
 from .dates import DATE_RE, DateResolver, find_dates
@@ -108,12 +108,30 @@ def _group(text: str, spans: list[QuoteSpan]) -> list[Statement]:
             seg = text[last.start:last.end].rstrip()
             if (len(gap) <= _SPLIT_GAP_MAX and "\n" not in gap and not last.single and not s.single
                     and (seg.endswith(",") or gap.lstrip(" \"”'’").startswith(","))
-                    and re.search(r"[,:]\s*[\"“'‘]*\s*$", gap)
-                    and not re.search(r"[.!?]\s", gap.strip(" \"”“'’‘"))):
+                    and (_mid_sentence_gap(gap) or _attribution_sentence_gap(gap, s, text))):
                 out[-1].spans.append(s)
                 continue
         out.append(Statement([s]))
     return out
+
+
+def _mid_sentence_gap(gap: str) -> bool:
+    """'"X," he said, "Y."': the attribution ends in a comma or colon."""
+    return bool(re.search(r"[,:]\s*[\"“'‘]*\s*$", gap)) and not re.search(r"[.!?]\s", gap.strip(" \"”“'’‘"))
+
+
+_GAP_SENTENCE_RE = re.compile(r"^[\s\"”'’]*,?[\s\"”'’]*([^.!?\"“”]{3,100})\.[\s]*[\"“'‘]*\s*$")
+
+
+def _attribution_sentence_gap(gap: str, nxt: QuoteSpan, text: str) -> bool:
+    """'"X," Frey said in an interview. "Y."': a short attribution sentence
+    between two segments, the second opening a new sentence -- the speaker
+    carries on, and the two are one statement."""
+    m = _GAP_SENTENCE_RE.match(gap)
+    if not m or not text[nxt.start:nxt.start + 1].isupper():
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1))]
+    return 2 <= len(words) <= 14 and any(w in SPEECH_VERBS for w in words)
 
 
 # -- attribution cascade --------------------------------------------------------------
@@ -634,8 +652,8 @@ def _to_record(doc: Document, st: Statement) -> ExtractedQuote:
             b -= 1
         spans.append((a, b))
         segs.append(text[a:b])
-    if segs and segs[-1].endswith(","):
-        segs[-1] = segs[-1][:-1]
+    # Segments verbatim, as published (a trailing comma inside the closing
+    # mark stays: every span's text is then found in the quote's text).
     quote_text = " ".join(x.strip() for x in segs)
     ctx = context_for(doc, spans, st.cue_at)
     return ExtractedQuote(

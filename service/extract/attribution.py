@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from .cues import ADVERBS, WEAK_CUES, cue_phrase
 from .lexicon import DETERMINERS, NUMBER_WORDS, SUBJECT_PRONOUNS
-from .names import Mention, parse_np_backward, parse_np_forward
+from .mentions import Mention
+from .names import parse_np_backward, parse_np_forward
 from .sentences import Token
 
 MAX_LEAD = 4  # tokens allowed between a closing mark and the speaker/cue

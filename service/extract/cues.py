@@ -6,8 +6,6 @@ listed with its inflections because news uses them all ("says", "said",
 """
 from __future__ import annotations
 
-import re
-
 # Verbs that introduce direct speech or writing. Base form -> inflections.
 _SPEECH_VERBS = """
 say says said saying
@@ -190,23 +188,6 @@ ADVERBS = frozenset(
     forcefully sharply proudly casually calmly openly jokingly sarcastically tersely briefly
     himself herself themselves""".split()
 )
-# Nouns that head a statement-like subject ("a statement read", "the post
-# said"): the speaker is then the author, found elsewhere in the sentence.
-DOCUMENT_NOUNS = frozenset(
-    """statement post tweet tweets letter release email memo message note report ad advertisement
-    video tweet filing complaint lawsuit suit ruling order opinion editorial article story book
-    speech remarks transcript headline caption website site page account sign signs banner poster
-    slogan petition document documents survey poll study which that""".split()
-)
-
-ACCORDING_TO_RE = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
-# Phrases that end a lead-in to a block quote ("He said:", "Wrote Frey:",
-# "writing on his Truth Social account:", "The statement read:").
-COLON_LEAD_RE = re.compile(r":\s*$")
-
-
-def is_cue(word: str) -> bool:
-    return word.lower() in SPEECH_VERBS
 
 
 def cue_phrase(words: list[str], i: int) -> tuple[str, int] | None:

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from .cues import SPEECH_VERBS
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
-from .names import (
-    Mention, NameRegistry, _bridges_to_name, _collect_back, _is_cap_word, _is_name_token, _is_title_token, _mention_from_run,
-    honorific_gender, strip_possessive,
-)
+from .mentions import Mention, strip_possessive
+from .names import bridges_to_name, collect_back, is_cap_word, is_name_token, is_title_token, mention_from_run
+from .people import NameRegistry, honorific_gender
 from .quotes import QuoteSpan
 from .sentences import Sentences, Token, tokenize
 
@@ -99,18 +98,18 @@ class Document:
             if sent != last_sentence:
                 last_sentence, seen_in_sentence = sent, False
             low = tok.lower
-            if _is_name_token(tok) or (_is_title_token(tok) and tok.text[:1].isupper()):
+            if is_name_token(tok) or (is_title_token(tok) and tok.text[:1].isupper()):
                 j = i
                 while j < n and j - i < 12 and not self.in_quote(toks[j].start) and (
-                        _is_name_token(toks[j]) or _is_title_token(toks[j]) or _is_cap_word(toks[j])
+                        is_name_token(toks[j]) or is_title_token(toks[j]) or is_cap_word(toks[j])
                         or (toks[j].lower in ("de", "van", "von", "la", "del", "al") and j > i)
-                        or (j > i and _bridges_to_name(toks, j, n))):
+                        or (j > i and bridges_to_name(toks, j, n))):
                     j += 1
                     if toks[j - 1].text.endswith(("’s", "'s")):
                         break
                 # Role words just before ("border czar Tom Homan").
-                s = _collect_back(toks, i, max(0, i - 8))
-                m = _mention_from_run(toks, s, j)
+                s = collect_back(toks, i, max(0, i - 8))
+                m = mention_from_run(toks, s, j)
                 speaks = j < n and toks[j].lower in SPEECH_VERBS
                 # "said Gary Orfield": the name after an inverted cue is the
                 # speaker, as good as a sentence subject.
@@ -287,5 +286,3 @@ def _title_gender(title: str | None) -> str | None:
     return None
 
 
-def strip_det(text: str) -> str:
-    return strip_possessive(text)

@@ -5,7 +5,6 @@ Plain data, separate from the parsing code so it can grow on its own.
 from __future__ import annotations
 
 SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
-OBJECT_PRONOUNS = frozenset("him her them me us you his hers their its".split())
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 DETERMINERS = frozenset(

@@ -1,49 +1,25 @@
-"""Who a noun phrase names: people, titles, organisations, descriptors.
+"""Reading a speaker phrase on either side of a cue verb.
 
-``parse_np_backward`` / ``parse_np_forward`` read the speaker phrase on either
-side of a cue verb; ``NameRegistry`` collects the people a document names in
-full so that later mentions ("Frey", "Mr. Obama", "the governor", "he") can
-be resolved to them.
+``parse_np_backward`` reads the phrase ending just before a cue ("Minneapolis
+Mayor Jacob Frey said", "Abigail Jackson, a White House spokesperson, said"),
+``parse_np_forward`` the phrase after an inverted cue ("said Abou Amara, a
+civil rights lawyer"): names split from their titles, appositives, party
+tags, pronouns; descriptors are read by ``descriptors``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
+from .descriptors import descriptor_back, descriptor_forward
 from .lexicon import (
-    DESCRIPTOR_HEADS, DETERMINERS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS,
-    NOT_NAME_WORDS, NUMBER_WORDS, ORG_HEADS, ORG_NAME_WORDS, ROLE_MODIFIERS, SUBJECT_PRONOUNS,
-    TITLE_NOUNS, TITLE_WORDS,
+    DESCRIPTOR_HEADS, DETERMINERS, NOT_NAME_WORDS, NUMBER_WORDS, ORG_NAME_WORDS, ROLE_MODIFIERS,
+    SUBJECT_PRONOUNS, TITLE_NOUNS, TITLE_WORDS,
+)
+from .mentions import (
+    FUNCTION_WORDS, MAX_NAME_TOKENS, MAX_TITLE_TOKENS, PARTICLES, POSSESSIVE_RE, Mention, strip_possessive,
 )
 from .sentences import Token
 
-PARTICLES = frozenset("de del della der van von la le du da di dos bin al el st. st mac ter ten".split())
-POSSESSIVE_RE = re.compile(r"[’']s?$")
-MAX_NAME_TOKENS = 5
-MAX_TITLE_TOKENS = 8
-
-
-@dataclass
-class Mention:
-    """A speaker phrase as found in the text."""
-
-    kind: str  # name | pronoun | title | descriptor | organisation | thing
-    text: str  # the words used
-    start: int
-    end: int
-    name: str | None = None  # the person's name as written ("Jacob Frey", "Frey")
-    title: str | None = None
-    head: str | None = None  # head noun of a descriptor or title ("official", "governor")
-    possessive: bool = False
-    generic: bool = False  # a descriptor whose head noun is not a known role word
-
-
-def _is_cap(tok: Token) -> bool:
-    t = tok.text
-    return bool(t) and t[0].isupper()
-
-
-def _is_name_token(tok: Token) -> bool:
+def is_name_token(tok: Token) -> bool:
     """A capitalised word that may be part of a person's name."""
     t = tok.text
     if not t or not t[0].isupper():
@@ -58,9 +34,6 @@ def _is_name_token(tok: Token) -> bool:
     return True
 
 
-_NAME_EXCEPTIONS = frozenset("fleming channing manning browning kipling stribling kelly reilly".split())
-
-
 _RUN_BREAKERS = frozenset(
     """the a an in on at of for and but or nor so yet if when while as by with from to into after before
     during since until about over under against between through this that these those it its i we you
@@ -68,7 +41,7 @@ _RUN_BREAKERS = frozenset(
 )
 
 
-def _is_cap_word(tok: Token) -> bool:
+def is_cap_word(tok: Token) -> bool:
     """Any capitalised word that may sit inside a title-and-name run
     ("Monmouth University political scientist Patrick Murray")."""
     t = tok.text
@@ -101,12 +74,8 @@ def _is_acronym_at(tokens: list[Token], i: int) -> bool:
     return True
 
 
-def _is_title_token(tok: Token) -> bool:
+def is_title_token(tok: Token) -> bool:
     return tok.lower in TITLE_WORDS
-
-
-def strip_possessive(word: str) -> str:
-    return POSSESSIVE_RE.sub("", word) if len(word) > 2 else word
 
 
 def split_title(words: list[str]) -> tuple[str | None, list[str]]:
@@ -133,14 +102,14 @@ def looks_like_org(words: list[str]) -> bool:
     return False
 
 
-def _collect_back(tokens: list[Token], end: int, lo: int) -> int:
+def collect_back(tokens: list[Token], end: int, lo: int) -> int:
     """Start index of the capitalised run (name, with title) ending at end-1."""
     i = end
     while i > lo:
         tok = tokens[i - 1]
         low = tok.lower
-        if _is_name_token(tok) or _is_title_token(tok) or (low in PARTICLES and i < end) \
-                or (_is_cap_word(tok) and i < end):
+        if is_name_token(tok) or is_title_token(tok) or (low in PARTICLES and i < end) \
+                or (is_cap_word(tok) and i < end):
             i -= 1
             continue
         if low in ROLE_MODIFIERS:
@@ -178,7 +147,7 @@ def _name_part(words: list[str]) -> list[str]:
     return out
 
 
-def _mention_from_run(tokens: list[Token], s: int, e: int) -> Mention | None:
+def mention_from_run(tokens: list[Token], s: int, e: int) -> Mention | None:
     """A mention from tokens[s:e], a run of title words and a name."""
     words = [t.text for t in tokens[s:e]]
     if not words:
@@ -215,61 +184,6 @@ def _mention_from_run(tokens: list[Token], s: int, e: int) -> Mention | None:
     return Mention("name", text, start, end, name=name, title=title, possessive=possessive)
 
 
-def _descriptor_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
-    """A descriptor or organisation phrase ending at tokens[end-1] ("a state official")."""
-    head = tokens[end - 1]
-    hl = strip_possessive(head.lower)
-    is_desc = hl in DESCRIPTOR_HEADS
-    is_org = hl in ORG_HEADS and not (hl in CAPITALISED_ORG_HEADS and head.text[:1].islower())
-    if not (is_desc or is_org):
-        # "the designer said": a short determiner phrase right before a cue.
-        k = end - 1
-        while k > lo and end - k <= 4 and tokens[k].text.isalpha() and tokens[k].text.islower() \
-                and tokens[k].lower not in DETERMINERS and tokens[k].lower not in _FUNCTION_WORDS:
-            k -= 1
-        if k < end - 1 and tokens[k].lower in ("the", "a", "an", "one", "another") and head.text.isalpha() \
-                and head.text.islower() and hl not in DOCUMENT_HEADS:
-            text = " ".join(t.text for t in tokens[k:end])
-            return Mention("descriptor", text, tokens[k].start, head.end, head=hl, generic=True)
-        return None
-    i = end - 1
-    # Walk back over modifiers to a determiner ("one of the city officials").
-    while i > lo and end - i < MAX_TITLE_TOKENS:
-        prev = tokens[i - 1]
-        pl = prev.lower
-        if pl in DETERMINERS or pl in ("’s", "'s") or (prev.text[:1].isupper() and prev.text.endswith(("’s", "'s"))):
-            i -= 1
-            if i > lo + 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in NUMBER_WORDS | {"one"}:
-                i -= 2  # "one of the city officials"
-            break
-        if prev.text[:1].isalpha() and pl not in ("and", "or", "said", "says") and not _ends_clause(pl):
-            i -= 1
-            continue
-        break
-    words = [t.text for t in tokens[i:end]]
-    first = words[0].lower()
-    possessor = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
-    if first not in DETERMINERS and first != "one" and not possessor and not (is_org and words[0][:1].isupper()):
-        if not (len(words) == 1 and is_org and words[0][:1].isupper()):
-            # A bare plural ("officials said", "Republican lawmakers said") is
-            # still a descriptor: the head and the capitalised words before it.
-            if not (is_desc and hl.endswith("s")):
-                return None
-            i = end - 1
-            while i > lo and end - i < 4 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
-                i -= 1
-            words = [t.text for t in tokens[i:end]]
-    text = " ".join(words)
-    if is_org and not is_desc:
-        return Mention("organisation", text, tokens[i].start, head.end, head=hl)
-    return Mention("descriptor", text, tokens[i].start, head.end, head=hl.rstrip("s") if hl.endswith("s") and hl not in ("press",) else hl)
-
-
-def _ends_clause(word: str) -> bool:
-    return word in ("that", "who", "which", "because", "but", "if", "when", "while", "as", "after",
-                    "before", "since", "though", "although", "where", "whether", "than", "then")
-
-
 def parse_np_backward(tokens: list[Token], end: int, lo: int = 0) -> Mention | None:
     """The speaker phrase ending just before tokens[end] (adverbs already skipped)."""
     if end <= lo:
@@ -291,17 +205,17 @@ def parse_np_backward(tokens: list[Token], end: int, lo: int = 0) -> Mention | N
         return None
     if tok.text == ",":
         return _appositive_back(tokens, end, lo)
-    if _is_acronym_at(tokens, end - 1) and not (end - 1 > lo and (_is_cap_word(tokens[end - 2]) or _is_title_token(tokens[end - 2]))):
+    if _is_acronym_at(tokens, end - 1) and not (end - 1 > lo and (is_cap_word(tokens[end - 2]) or is_title_token(tokens[end - 2]))):
         return Mention("organisation", tok.text, tok.start, tok.end)
-    if _is_name_token(tok) or _is_title_token(tok):
-        s = _collect_back(tokens, end, lo)
+    if is_name_token(tok) or is_title_token(tok):
+        s = collect_back(tokens, end, lo)
         s = max(s, end - MAX_NAME_TOKENS - MAX_TITLE_TOKENS)
-        m = _mention_from_run(tokens, s, end)
+        m = mention_from_run(tokens, s, end)
         if m and m.kind == "title" and s > lo and tokens[s - 1].lower in DETERMINERS:
             m = Mention("title", f"{tokens[s - 1].text} {m.text}", tokens[s - 1].start, m.end,
                         title=m.title, head=m.head)
         return m
-    return _descriptor_back(tokens, end, lo)
+    return descriptor_back(tokens, end, lo)
 
 
 def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
@@ -322,8 +236,8 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     first = appos[0].lower
     # "her senior policy adviser, Jake Sullivan, said": the name is the
     # appositive and the phrase before it the title.
-    if appos[0].text[:1].isupper() and all(_is_name_token(t) for t in appos) and len(appos) <= 4:
-        name = _mention_from_run(tokens, j + 1, end - 1)
+    if appos[0].text[:1].isupper() and all(is_name_token(t) for t in appos) and len(appos) <= 4:
+        name = mention_from_run(tokens, j + 1, end - 1)
         if name is not None and name.kind == "name":
             before = parse_np_backward(tokens, j, lo)
             if before is not None and before.kind in ("descriptor", "title"):
@@ -366,17 +280,6 @@ def _token_at(tokens: list[Token], offset: int, lo: int, hi: int) -> int | None:
     return None
 
 
-# Organisation heads only when capitalised ("Fox News", not "the news").
-CAPITALISED_ORG_HEADS = frozenset(
-    "news times post journal tribune daily herald globe review press service services fund trust club".split()
-)
-# Things that "say" ("the letter says"): the author is the speaker, not them.
-DOCUMENT_HEADS = frozenset(
-    """statement post tweet letter release email memo message note report ad advertisement video filing
-    complaint lawsuit suit ruling order opinion editorial article story book speech remarks transcript
-    headline caption website site page account sign banner poster slogan petition document survey poll
-    study plan bill law proposal question answer""".split()
-)
 _PARTY_TAG_RE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 
 
@@ -393,42 +296,36 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
     if low in SUBJECT_PRONOUNS:
         return Mention("pronoun", tok.text, tok.start, tok.end)
     if _is_acronym_at(tokens, i) and not (i + 1 < hi and (
-            _is_name_token(tokens[i + 1]) or _is_title_token(tokens[i + 1]) or tokens[i + 1].lower in ROLE_MODIFIERS
-            or _bridges_to_name(tokens, i + 1, hi))):
+            is_name_token(tokens[i + 1]) or is_title_token(tokens[i + 1]) or tokens[i + 1].lower in ROLE_MODIFIERS
+            or bridges_to_name(tokens, i + 1, hi))):
         return Mention("organisation", tok.text, tok.start, tok.end)  # CNN, but "RNC spokesman Sean Spicer"
     # Capitalised run: title + name, maybe an appositive after a comma.
-    if _is_name_token(tok) or _is_title_token(tok) or low in ROLE_MODIFIERS or _is_cap_word(tok):
+    if is_name_token(tok) or is_title_token(tok) or low in ROLE_MODIFIERS or is_cap_word(tok):
         j = i
         while j < hi and j - i < MAX_NAME_TOKENS + MAX_TITLE_TOKENS and (
-                _is_name_token(tokens[j]) or _is_title_token(tokens[j]) or tokens[j].lower in ROLE_MODIFIERS
-                or _is_cap_word(tokens[j])
+                is_name_token(tokens[j]) or is_title_token(tokens[j]) or tokens[j].lower in ROLE_MODIFIERS
+                or is_cap_word(tokens[j])
                 or (tokens[j].lower in PARTICLES and j > i) or _ORDINAL_RE.match(tokens[j].text)
-                or _bridges_to_name(tokens, j, hi)):
+                or bridges_to_name(tokens, j, hi)):
             j += 1
             if POSSESSIVE_RE.search(tokens[j - 1].text) and tokens[j - 1].text[-2:] in ("’s", "'s"):
                 break
         if j > i:
-            m = _mention_from_run(tokens, i, j)
+            m = mention_from_run(tokens, i, j)
             if m is not None:
                 _attach_forward_appositive(m, tokens, j, hi)
                 return m
     if low in DETERMINERS or low in NUMBER_WORDS:
-        return _descriptor_forward(tokens, i, hi)
+        return descriptor_forward(tokens, i, hi)
     return None
 
 
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_FUNCTION_WORDS = frozenset(
-    """the a an of and or but in on at to for with by from as that who which whose said says told
-    is was are were be been has have had will would not no like than also just""".split()
-)
-
-
-def _bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
+def bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
     """A lower-case role noun between capitalised words ("Monmouth University
     political scientist Patrick Murray")."""
     t = tokens[j]
-    if not t.text.replace("-", "").isalpha() or not t.text.islower() or t.lower in _FUNCTION_WORDS:
+    if not t.text.replace("-", "").isalpha() or not t.text.islower() or t.lower in FUNCTION_WORDS:
         return False
     core = t.lower.split("-")[-1]
     if not (core in ROLE_MODIFIERS or core in DESCRIPTOR_HEADS or core in TITLE_WORDS
@@ -436,9 +333,9 @@ def _bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
         return False  # a verb or other word, not part of a title ("criticized", "met")
     for k in range(j + 1, min(hi, j + 3)):
         nt = tokens[k]
-        if _is_name_token(nt):
+        if is_name_token(nt):
             return True
-        if not nt.text.isalpha() or nt.lower in _FUNCTION_WORDS:
+        if not nt.text.isalpha() or nt.lower in FUNCTION_WORDS:
             return False
     return False
 
@@ -467,173 +364,3 @@ def _attach_forward_appositive(m: Mention, tokens: list[Token], j: int, hi: int)
         m.title = _clean_title(" ".join(t.text for t in tokens[k:e]))
 
 
-_DESCRIPTOR_STOP = frozenset(",.;:“”\"—–()")
-_POST_MODIFIERS = frozenset(
-    "familiar briefed close with knowledge involved who in at of for from on to inside within".split()
-)
-
-
-def _descriptor_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
-    """"a person briefed on her conversations", "one Democratic city official"."""
-    j = i + 1
-    if j + 1 < hi and tokens[j].lower == "of" and tokens[j + 1].lower in ("the", "his", "her", "their"):
-        j += 2
-    head_at = None
-    while j < hi and j - i < MAX_TITLE_TOKENS:
-        low = strip_possessive(tokens[j].lower)
-        if tokens[j].text in _DESCRIPTOR_STOP:
-            break
-        if low in DESCRIPTOR_HEADS or (low in ORG_HEADS and not (low in CAPITALISED_ORG_HEADS
-                                                                 and tokens[j].text[:1].islower())):
-            head_at = j
-            # Prefer the last head in a compound ("campaign spokesman").
-            if j + 1 < hi and strip_possessive(tokens[j + 1].lower) in DESCRIPTOR_HEADS | ORG_HEADS:
-                j += 1
-                continue
-            break
-        j += 1
-    if head_at is None:
-        # "said the designer, who ...": any short noun phrase after an
-        # inverted cue names the speaker, even with a head we do not list.
-        e = i + 1
-        while e < hi and e - i <= 5 and tokens[e].text.isalpha() and tokens[e].text.islower() \
-                and tokens[e].lower not in _FUNCTION_WORDS:
-            e += 1
-        if e == i + 1 or e - i > 5 or (e < hi and tokens[e].text not in (",", ".", ";", "—")
-                                        and tokens[e].lower not in ("who", "in", "at", "from")):
-            return None
-        text = " ".join(t.text for t in tokens[i:e])
-        return Mention("descriptor", text, tokens[i].start, tokens[e - 1].end, head=tokens[e - 1].lower, generic=True)
-    head = strip_possessive(tokens[head_at].lower)
-    e = head_at + 1
-    # Keep a short post-modifier that makes the descriptor honest
-    # ("a person briefed on her conversations", "familiar with the talks").
-    if e < hi and tokens[e].lower in ("familiar", "briefed", "close", "with", "involved", "knowledgeable"):
-        while e < hi and tokens[e].text not in _DESCRIPTOR_STOP and tokens[e].lower not in ("and", "who", "said", "says") \
-                and e - head_at < 10:
-            e += 1
-    text = " ".join(t.text for t in tokens[i:e])
-    start, end = tokens[i].start, tokens[e - 1].end
-    if head in ORG_HEADS and head not in DESCRIPTOR_HEADS:
-        return Mention("organisation", text, start, end, head=head)
-    return Mention("descriptor", text, start, end, head=head[:-1] if head.endswith("s") and head != "press" else head)
-
-
-@dataclass
-class Person:
-    name: str
-    titles: list[str] = field(default_factory=list)
-    gender: str | None = None
-    first_seen: int = 0
-    known_first: bool = False  # the first word is a known first name
-    alone: int = 0  # times the surname stands alone later ("Frey said")
-
-
-class NameRegistry:
-    """The people a document names, for resolving short and pronoun mentions."""
-
-    def __init__(self) -> None:
-        self.people: dict[str, Person] = {}
-        self.by_word: dict[str, list[Person]] = {}  # surname / first name -> people
-        self.by_title: dict[str, list[tuple[int, Person]]] = {}  # "mayor" -> people with offsets
-
-    def add(self, name: str, offset: int, title: str | None = None, gender: str | None = None) -> Person:
-        words = [w for w in name.split() if w]
-        key = name
-        person = self.people.get(key)
-        if person is None:
-            # A longer form of a known person ("Donald J. Trump" vs "Donald Trump")
-            for p in self.people.values():
-                pw = p.name.split()
-                if pw[0] == words[0] and pw[-1] == words[-1]:
-                    person = p
-                    break
-        if person is None:
-            person = Person(name, first_seen=offset)
-            self.people[key] = person
-            for w in words:
-                if w.lower() in PARTICLES or (len(w) <= 2 and w.endswith(".")):
-                    continue
-                self.by_word.setdefault(w.lower(), []).append(person)
-            first = words[0].lower()
-            if gender is None and first in FEMALE_FIRST_NAMES:
-                gender = "female"
-            elif gender is None and first in MALE_FIRST_NAMES:
-                gender = "male"
-            person.known_first = first in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES
-        if gender and not person.gender:
-            person.gender = gender
-        if title:
-            person.titles.append(title)
-            for w in title.replace(".", ". ").split():
-                noun = TITLE_NOUNS.get(w.lower()) or TITLE_NOUNS.get(w.lower().rstrip("."))
-                if noun:
-                    self.by_title.setdefault(noun, []).append((offset, person))
-        return person
-
-    def lookup(self, word: str) -> Person | None:
-        """A person a single word (surname or first name) refers to."""
-        cands = self.by_word.get(strip_possessive(word).lower())
-        if not cands:
-            return None
-        # Prefer the person for whom the word is the surname.
-        for p in cands:
-            if p.name.split()[-1].lower() == strip_possessive(word).lower():
-                return p
-        return cands[0]
-
-    def resolve_name(self, name: str) -> str:
-        """The canonical name for a written name ("Frey" -> "Jacob Frey")."""
-        words = name.split()
-        if not words:
-            return name
-        if words[0].lower() in HONORIFICS:
-            words = words[1:] or words
-        if len(words) == 1:
-            p = self.lookup(words[0])
-            return p.name if p else words[0]
-        p = self.people.get(" ".join(words))
-        if p:
-            return p.name
-        for cand in self.people.values():
-            cw = cand.name.split()
-            if cw[0] == words[0] and cw[-1] == words[-1]:
-                return cand.name
-        return " ".join(words)
-
-    def by_title_before(self, noun: str, offset: int) -> Person | None:
-        best = None
-        for off, p in self.by_title.get(noun, []):
-            if off <= offset:
-                best = p
-        if best is None and self.by_title.get(noun):
-            best = self.by_title[noun][0][1]
-        return best
-
-    def plausible(self, name: str) -> bool:
-        """Whether a registered name looks like a person rather than a place
-        or organisation: a title, a known first name, a gender learned from
-        the text, or its surname used alone."""
-        p = self.people.get(name)
-        if p is None:
-            return False
-        return bool(p.titles or p.known_first or p.gender or p.alone or len(p.name.split()) == 1)
-
-    def gender_of(self, name: str) -> str | None:
-        p = self.people.get(name)
-        return p.gender if p else None
-
-
-def pronoun_gender(word: str) -> str | None:
-    low = word.lower()
-    if low in MALE_PRONOUNS:
-        return "male"
-    if low in FEMALE_PRONOUNS:
-        return "female"
-    return None
-
-
-def honorific_gender(words: list[str]) -> str | None:
-    if words and words[0].lower() in HONORIFICS:
-        return HONORIFICS[words[0].lower()]
-    return None

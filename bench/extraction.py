@@ -104,11 +104,14 @@ def gold_speaker(row: dict) -> tuple[str, str | None]:
         words = _words(first)
         if not words:
             continue
-        if words[0].lower() in DETERMINERS and not any(w[:1].isupper() for w in words[1:]) or \
-                all(w[:1].islower() for w in words):
-            head = _head(words)
-            if head:
-                return "descriptor", head
+        head_at = next((k for k, w in enumerate(words) if _head([w])), None)
+        first_cap = next((k for k, w in enumerate(words[1:], 1) if w[:1].isupper()), None)
+        if (words[0].lower() in DETERMINERS or words[0].lower() in ("his", "her", "their", "its")
+                or all(w[:1].islower() for w in words)) and head_at is not None \
+                and (first_cap is None or head_at < first_cap):
+            # "one operative inside Trump Tower", "her senior policy adviser"
+            return "descriptor", _head([words[head_at]])
+        if all(w[:1].islower() for w in words):
             continue
         key = _surname(first)
         if key:
@@ -121,7 +124,8 @@ def speaker_ok(pred, gold_kind: str, key: str | None, gold_text: str = "") -> bo
         return False
     if gold_kind == "descriptor":
         words = _words(pred.name) + _words(pred.mention or "")
-        return _head(words) == key or key in {w.lower() for w in words}
+        if _head(words) == key or key in {w.lower() for w in words}:
+            return True
     tokens = {re.sub(r"[’']s$", "", w).lower() for w in _words(pred.name) + _words(pred.mention or "")}
     if key in tokens:
         return True

@@ -9,6 +9,7 @@ tags, pronouns; descriptors are read by ``descriptors``.
 from __future__ import annotations
 
 import re
+from .cues import SPEECH_VERBS
 from .descriptors import descriptor_back, descriptor_forward
 from .lexicon import (
     DESCRIPTOR_HEADS, DETERMINERS, NOT_NAME_WORDS, NUMBER_WORDS, ORG_NAME_WORDS, ROLE_MODIFIERS,
@@ -97,8 +98,8 @@ def looks_like_org(words: list[str]) -> bool:
     lows = [strip_possessive(w).lower() for w in words]
     if any(w in ORG_NAME_WORDS for w in lows):
         return True
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return True  # CNN, ICE, NBC
+    if len(words) == 1 and words[0].isupper() and 1 < len(words[0]) <= 6:
+        return True  # CNN, ICE, NBC (not a "WASHINGTON" dateline)
     return False
 
 
@@ -234,6 +235,8 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     if len(appos) <= 3 and _PARTY_TAG_RE.match("".join(t.text for t in appos)):
         return parse_np_backward(tokens, j, lo)  # "Mitch McConnell, R-Ky., said"
     first = appos[0].lower
+    if appos[-1].lower in SPEECH_VERBS:
+        return None  # ", former Gov. Mike Huckabee agreed," is a clause, not an appositive
     # "her senior policy adviser, Jake Sullivan, said": the name is the
     # appositive and the phrase before it the title.
     if appos[0].text[:1].isupper() and all(is_name_token(t) for t in appos) and len(appos) <= 4:

@@ -195,6 +195,12 @@ def cue_phrase(words: list[str], i: int) -> tuple[str, int] | None:
 
     Handles particle verbs: "fired back" is a cue, "fired" alone is not.
     """
+    if words[i][:1].isupper() and i > 0 and words[i - 1] not in (".", ":", ";", "“", '"', "”", "—", "(", "!", "?"):
+        # "State", "Post", "Read" mid-sentence are names, not verbs -- except
+        # in a Title Case headline ("Sanders Says ‘...’").
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not (words[i - 1][:1].isupper() and (nxt[:1].isupper() or nxt[:1] in "‘'“\"")):
+            return None
     w = words[i].lower()
     if w in ("go", "goes", "went", "going") and i + 1 < len(words) and words[i + 1].lower() == "on":
         # "Trump went on," / "She went on to say:" but not "goes on recess".

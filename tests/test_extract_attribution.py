@@ -193,3 +193,20 @@ def test_context_is_bounded_and_holds_the_quote():
     t = "Intro. " + ("Filler sentence about nothing. " * 40) + "“We are done here,” Lee Chang said. " + "More filler. " * 40
     (q,) = extract_quotes(t)
     assert "We are done here" in q.context and len(q.context) <= 600
+
+
+def test_age_and_place_appositives_before_cue():
+    q = only("“The roads are a disgrace,” Nora Field, 41, of Dayton, Ohio, who drives a school bus, said on Friday.")
+    assert q.rule == "cue_after" and q.speaker.name == "Nora Field"
+
+
+def test_capitalised_word_is_not_a_cue_mid_sentence():
+    q = only("“It was a mistake,” former State policy director Ann Kerr wrote in a memo.")
+    assert q.speaker.name == "Ann Kerr"
+
+
+def test_pronoun_can_refer_to_an_anonymous_person():
+    t = ("One California delegate tried to recruit friends for the convention. He was unable to find a taker.\n\n"
+         "“Not even one person said yes to me,” he said.")
+    (q,) = extract_quotes(t)
+    assert q.speaker.kind == "descriptor" and q.speaker.name == "one California delegate"

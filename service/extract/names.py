@@ -237,6 +237,11 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     first = appos[0].lower
     if appos[-1].lower in SPEECH_VERBS:
         return None  # ", former Gov. Mike Huckabee agreed," is a clause, not an appositive
+    if len(appos) <= 2 and all(t.text[:1].isupper() for t in appos) and j - 2 > lo \
+            and tokens[j - 1].text[:1].isupper() and any(t.lower in ("of", "from", "in") for t in tokens[max(lo, j - 4):j]):
+        # "Harry Bond, 30, of Raleigh, N.C., said": the state closes a place
+        # appositive; carry on to the phrase before it.
+        return _appositive_back(tokens, j + 1, lo)
     # "her senior policy adviser, Jake Sullivan, said": the name is the
     # appositive and the phrase before it the title.
     if appos[0].text[:1].isupper() and all(is_name_token(t) for t in appos) and len(appos) <= 4:
@@ -252,7 +257,7 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     if not (first in DETERMINERS or first.isdigit() or first in ROLE_MODIFIERS or first in ("who", "whose", "the")
             or first in TITLE_WORDS or first in ("of", "from", "then")):
         return None
-    head = parse_np_backward(tokens, j, lo)
+    head = _head_before_appositive(tokens, j, lo)
     if head is None or head.kind not in ("name", "organisation", "descriptor", "title"):
         return None
     # "Marty West, a professor who worked for Sen. Lamar Alexander (R-Tenn.),
@@ -270,9 +275,22 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
     if first in ("who", "whose"):
         return head
     title = " ".join(t.text for t in appos)
-    if head.kind == "name" and not first.isdigit():
+    if head.kind == "name" and not first.isdigit() and first not in ("of", "from", "in", "who", "whose"):
         head.title = _clean_title(title)
     head.end = tokens[end - 2].end
+    return head
+
+
+def _head_before_appositive(tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """The phrase before the comma at tokens[j], stepping over a place
+    ("of Raleigh, N.C.,") and an age ("Harry Bond, 30,")."""
+    if j - 3 > lo and tokens[j - 2].text == "," and tokens[j - 1].text[:1].isupper() \
+            and tokens[j - 3].text[:1].isupper() \
+            and (tokens[j - 1].text.endswith(".") or any(t.lower in ("of", "from", "in") for t in tokens[max(lo, j - 6):j - 3])):
+        j -= 1  # "Raleigh, N.C.," / "of Dayton, Ohio," -> the comma before the state
+    head = parse_np_backward(tokens, j, lo)
+    if head is None and j - 2 > lo and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
+        head = parse_np_backward(tokens, j - 2, lo)  # "Harry Bond, 30, of Raleigh"
     return head
 
 

@@ -279,6 +279,8 @@ def read_sentence(tokens: list[Token], lo: int, hi: int, accept=None) -> Finding
         cue = cue_phrase(words, j)
         if cue is None or tokens[j].lower in WEAK_CUES:
             continue
+        if j > lo and tokens[j - 1].text not in (",", "”", '"', "—"):
+            continue  # mid-clause "said the administration should ...": not an inverted attribution
         k = _skip_adverbs_fwd(tokens, j + cue[1], hi)
         m = parse_np_forward(tokens, k, hi)
         if m is not None and m.kind != "thing":

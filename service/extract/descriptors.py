@@ -11,6 +11,9 @@ from .sentences import Token
 CAPITALISED_ORG_HEADS = frozenset(
     "news times post journal tribune daily herald globe review press service services fund trust club".split()
 )
+# "at the time said": time words and prepositional phrases are not speakers.
+_TIME_HEADS = frozenset("time day week month year moment night morning evening afternoon weekend end".split())
+_PREPOSITIONS = frozenset("at in on by for from with of to during after before since until about".split())
 # Things that "say" ("the letter says"): the author is the speaker, not them.
 DOCUMENT_HEADS = frozenset(
     """statement post tweet letter release email memo message note report ad advertisement video filing
@@ -32,7 +35,8 @@ def descriptor_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
                 and tokens[k].lower not in DETERMINERS and tokens[k].lower not in FUNCTION_WORDS:
             k -= 1
         if k < end - 1 and tokens[k].lower in ("the", "a", "an", "one", "another") and head.text.isalpha() \
-                and head.text.islower() and hl not in DOCUMENT_HEADS:
+                and head.text.islower() and hl not in DOCUMENT_HEADS and hl not in _TIME_HEADS \
+                and not (k > lo and tokens[k - 1].lower in _PREPOSITIONS):
             text = " ".join(t.text for t in tokens[k:end])
             return Mention("descriptor", text, tokens[k].start, head.end, head=hl, generic=True)
         return None

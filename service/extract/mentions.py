@@ -13,7 +13,8 @@ MAX_TITLE_TOKENS = 8
 # Words that end a phrase or are never part of a title or descriptor.
 FUNCTION_WORDS = frozenset(
     """the a an of and or but in on at to for with by from as that who which whose said says told
-    is was are were be been has have had will would not no like than also just""".split()
+    is was are were be been has have had will would not no like than also just when where while if
+    because""".split()
 )
 
 

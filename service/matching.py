@@ -224,3 +224,29 @@ def score_ops(ops: list[Op], n_query: int, qterms, sterm) -> Alignment:
     else:
         score = min(score, 99.0)  # 100 is reserved for "the words are there"
     return Alignment(round(score, 1), ops, start, end, exact)
+
+
+def _pre_score(q: str, c: str) -> float:
+    return fuzz.partial_ratio(q, c) if len(c) >= len(q) else fuzz.ratio(q, c)
+
+
+def shortlist(qcodes: str, segments: list[tuple[int, int]], cand_codes: list[str], keep: int) -> list[int]:
+    """Indices of the candidates worth a full alignment, best first: every
+    verbatim hit (ambiguity is counted over them) plus the ``keep`` best by a
+    cheap C-level pre-score: the best-window Indel ratio when the source is
+    the longer, the plain ratio otherwise (a short source inside a long query
+    must not score high); with an ellipsis, each segment scored on its own."""
+    single = len(segments) == 1
+    seg_codes = [(qcodes[a:b], (b - a) / len(qcodes)) for a, b in segments]
+    pre = []
+    for i, c in enumerate(cand_codes):
+        if single and qcodes in c:
+            pre.append((200.0, i))
+        elif single:
+            pre.append((_pre_score(qcodes, c), i))
+        else:
+            pre.append((sum(w * _pre_score(sc, c) for sc, w in seg_codes), i))
+    pre.sort(reverse=True)
+    n_exact = sum(1 for p in pre if p[0] == 200.0)
+    return [i for _, i in pre[: n_exact + keep]]
+

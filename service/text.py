@@ -66,9 +66,14 @@ def fold(word: str) -> str:
     stripped. Kept cheap for the ASCII case, which is nearly all of them."""
     if word.isascii():
         return word.lower().translate(_JOINERS)
-    word = unicodedata.normalize("NFKD", word.casefold())
-    word = "".join(c for c in word if not unicodedata.combining(c))
-    return word.translate(_JOINERS)
+    return _fold_chars(word).translate(_JOINERS)
+
+
+def _fold_chars(text: str) -> str:
+    # casefold again after NFKD: compatibility forms can decompose to
+    # capitals ("ᴬ" -> "A")
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def _is_word_char(c: str) -> bool:
@@ -97,9 +102,11 @@ def _fast_table() -> dict[int, str | None]:
             if not _is_word_char(c):
                 table[cp] = " "  # punctuation, dashes, quote marks, spaces
                 continue
-            f = unicodedata.normalize("NFKD", c.casefold())
-            f = "".join(x for x in f if not unicodedata.combining(x))
-            if f and f.isascii() and all(map(_is_word_char, f)):
+            f = _fold_chars(c)
+            # one ASCII character of the same class (digit / letter), or the
+            # joining rules would differ: "ß" -> "ss", "²" -> "2" stay slow
+            same_class = re.fullmatch(r"\d", c) if f.isdigit() else re.fullmatch(r"[^\W\d_]", c)
+            if len(f) == 1 and f.isascii() and _is_word_char(f) and same_class:
                 table[cp] = f
     return table
 

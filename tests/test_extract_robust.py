@@ -41,3 +41,13 @@ def test_edge_inputs():
     for t in ["", " ", "\n\n\n", "“", "”", "''", "'", '"' * 7, "“”“”", "‘’", "— (@x) January 1, 2026",
               "Wrote X:\n\n", ":\n\nabc", "“a" * 500, "x" * 10000]:
         check(extract_quotes(t), t)
+
+
+def test_long_documents_stay_linear():
+    import time
+    para = ("Senator Jane Roe spoke on Monday. “We will not back down on this bill, not now and not ever,” "
+            "she said. The official continued, “It is a fight we can win.”\n\n")
+    t0 = time.perf_counter()
+    quotes = extract_quotes(para * 800)
+    assert len(quotes) == 1600
+    assert time.perf_counter() - t0 < 5.0  # about 0.5 s; quadratic code would take far longer

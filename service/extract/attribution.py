@@ -33,8 +33,17 @@ class Finding:
     cue_start: int  # offset of the cue in the text
 
 
+_words_cache: tuple[int, int, list[str]] = (0, 0, [])
+
+
 def _words(tokens: list[Token]) -> list[str]:
-    return [t.text for t in tokens]
+    """The token texts of a document, computed once per token list."""
+    global _words_cache
+    key, n, words = _words_cache
+    if key != id(tokens) or n != len(tokens):
+        words = [t.text for t in tokens]
+        _words_cache = (id(tokens), len(tokens), words)
+    return words
 
 
 def _is_adverb(tok: Token) -> bool:

@@ -63,9 +63,11 @@ class Document:
         self.token_starts = [t.start for t in self.tokens]
         self.sentences = Sentences(text)
         self.quoted = sorted((s.start, s.end) for s in spans)
-        self._quoted_starts = [s for s, _ in self.quoted]
+        self._quoted_starts = self.quoted_starts = [s for s, _ in self.quoted]
+        self.quoted_ends = sorted(e for _, e in self.quoted)
         self.registry = NameRegistry()
         self.mentions: list[PersonMention] = []
+        self.mention_offsets: list[int] = []  # kept in step with mentions, for bisection
         self.accept = None  # a filter for sentence subjects, set by the pipeline
         self.last_pronoun_kind = "person"  # kind of the last pronoun resolution
         self._scan_people()
@@ -132,7 +134,7 @@ class Document:
                     text = " ".join(t.text for t in toks[i:k + 1])
                     text = text[0].lower() + text[1:]
                     gender = "female" if head in _FEMALE_HEADS else "male" if head in _MALE_HEADS else None
-                    self.mentions.append(PersonMention(
+                    self._append(PersonMention(
                         toks[i].start, toks[k].end, text, gender, False, not seen_in_sentence,
                         i > 0 and toks[i - 1].lower in _PREPOSITIONS, sent, kind="descriptor"))
                     seen_in_sentence = True
@@ -149,7 +151,7 @@ class Document:
                     name = self.titled_before(TITLE_NOUNS[toks[k].lower], toks[k].start)
                     p = self.registry.people.get(name) if name else None
                     if p is not None:
-                        self.mentions.append(PersonMention(
+                        self._append(PersonMention(
                             toks[i].start, toks[k].end, p.name, p.gender, False, not seen_in_sentence,
                             i > 0 and toks[i - 1].lower in _PREPOSITIONS, sent))
                         seen_in_sentence = True
@@ -185,27 +187,32 @@ class Document:
                 p.gender = gender
             name = p.name
         person = self.registry.people.get(name)
-        self.mentions.append(PersonMention(
+        self._append(PersonMention(
             m.start, m.end, name, person.gender if person else gender, m.possessive, first,
             s > 0 and toks[s - 1].lower in _PREPOSITIONS, sent))
         return True
+
+    def _append(self, m: PersonMention) -> None:
+        """Record a mention found by the forward scan (offsets only grow)."""
+        self.mentions.append(m)
+        self.mention_offsets.append(m.offset)
 
     def add_mention(self, start: int, end: int, name: str) -> None:
         """Record a resolved pronoun/title speaker as a mention of that person."""
         p = self.registry.people.get(name)
         m = PersonMention(start, end, name, p.gender if p else None, False, True, False, self.sentence_of(start))
-        offs = [x.offset for x in self.mentions]
-        i = bisect_left(offs, start)
+        i = bisect_left(self.mention_offsets, start)
         if i < len(self.mentions) and self.mentions[i].offset == start:
             return
         self.mentions.insert(i, m)
+        self.mention_offsets.insert(i, start)
 
     def titled_before(self, noun: str, offset: int) -> str | None:
         """The most recently mentioned person holding a title ("the mayor")."""
         holders = {p.name for _, p in self.registry.by_title.get(noun, [])}
         if not holders:
             return None
-        hi = bisect_left([m.offset for m in self.mentions], offset)
+        hi = bisect_left(self.mention_offsets, offset)
         for m in reversed(self.mentions[:hi]):
             if m.name in holders:
                 return m.name
@@ -241,7 +248,7 @@ class Document:
         sent = self.sentence_of(offset)
         qsent = self.sentence_of(quote_start) if quote_start is not None else sent
         best, best_score, best_kind = None, None, "person"
-        hi = bisect_left([m.offset for m in self.mentions], offset)
+        hi = bisect_left(self.mention_offsets, offset)
         for m in reversed(self.mentions[max(0, hi - 40):hi]):
             if sent - m.sentence > 6:
                 break

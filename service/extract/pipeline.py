@@ -10,6 +10,7 @@ said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from service.model import DocumentMeta, ExtractedQuote, Speaker
 
@@ -296,20 +297,15 @@ def _same_clause(text: str, at: int, f: Finding) -> bool:
 
 
 def _next_quote_start(doc: Document, offset: int) -> int:
-    for s, _ in doc.quoted:
-        if s > offset:
-            return s - 1
-    return len(doc.text)
+    """The opening mark of the first quote after ``offset``."""
+    i = bisect_right(doc.quoted_starts, offset)
+    return doc.quoted[i][0] - 1 if i < len(doc.quoted) else len(doc.text)
 
 
 def _prev_quote_end(doc: Document, offset: int) -> int:
-    best = 0
-    for _, e in doc.quoted:
-        if e < offset:
-            best = e + 1
-        else:
-            break
-    return best
+    """Just past the closing mark of the last quote ending before ``offset``."""
+    i = bisect_left(doc.quoted_ends, offset) - 1
+    return doc.quoted_ends[i] + 1 if i >= 0 else 0
 
 
 def _starts_paragraph(text: str, offset: int) -> bool:

@@ -79,14 +79,15 @@ def _person(doc: Document, name: str, mention: str) -> Speaker:
 
 def _previous_descriptor(doc: Document, head: str, at: int) -> str | None:
     """The last indefinite descriptor with the same head noun before ``at``."""
-    text = doc.text[:at]
+    lo = max(0, at - 4000)  # the referent is near; bounded so long texts stay linear
+    text = doc.text[lo:at]
     pat = re.compile(
         r"\b((?:[Aa]n?|[Oo]ne(?: of the)?|[Tt]wo|[Tt]hree|[Ss]everal|[Aa]nother)\s+(?:[\w-]+\s+){0,4}?"
         + re.escape(head) + r"s?)\b"
     )
     found = None
     for mm in pat.finditer(text):
-        if not doc.in_quote(mm.start()):
+        if not doc.in_quote(lo + mm.start()):
             found = mm.group(1)
     if found:
         return found[0].lower() + found[1:]

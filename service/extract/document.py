@@ -159,6 +159,15 @@ class Document:
                     continue
             if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
                 self._learn_gender(toks, i)
+            if low in ("he", "she") and not seen_in_sentence:
+                # "He said her family asked for privacy.": a narrative he/she
+                # as a sentence subject carries its referent forward, so a
+                # later "he said" can follow the chain.
+                name = self.resolve_pronoun(low, tok.start, None)
+                if name is not None and self.last_pronoun_kind == "person":
+                    p = self.registry.people.get(name)
+                    self._append(PersonMention(tok.start, tok.end, name, p.gender if p else None,
+                                               False, True, False, sent))
             if low in ("he", "she", "they", "i", "we"):
                 seen_in_sentence = True
             if tok.text in (",", ";", "—") or low in ("and", "but"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Titles and honorifics that may precede a name (lower case, no dots).
 TITLES = frozenset(
@@ -34,6 +35,11 @@ def _fold(text: str) -> str:
 
 def name_parts(name: str) -> list[str]:
     """The words of a person's name without titles, initials or suffixes."""
+    return list(_name_parts(name))
+
+
+@lru_cache(maxsize=65536)  # a few thousand speakers recur across requests
+def _name_parts(name: str) -> tuple[str, ...]:
     words = [w.replace("\u2019", "'") for w in _WORDS.findall(_fold(name))]
     # Strip leading titles only: "Gov. Tim Walz" -> tim walz, but a surname
     # that happens to be a title word later on ("John King") is kept.
@@ -43,14 +49,14 @@ def name_parts(name: str) -> list[str]:
     words = words[i:]
     while len(words) > 1 and words[-1] in SUFFIXES:
         words.pop()
-    return [w for w in words if len(w) > 1 or len(words) == 1]
+    return tuple(w for w in words if len(w) > 1 or len(words) == 1)
 
 
 def same_speaker(claimed: str | None, actual: str | None) -> bool:
     """Whether a claimed speaker names the actual speaker."""
     if not claimed or not actual:
         return False
-    a, b = name_parts(claimed), name_parts(actual)
+    a, b = _name_parts(claimed), _name_parts(actual)
     if not a or not b:
         return False
     if a == b:
@@ -61,12 +67,13 @@ def same_speaker(claimed: str | None, actual: str | None) -> bool:
     return a[0] == b[0] and a[-1] == b[-1]
 
 
+@lru_cache(maxsize=65536)
 def speaker_key(name: str | None) -> str:
     """A grouping key: speakers with equal keys are one speaker when counting
     how many different people said a phrase."""
     if not name:
         return ""
-    parts = name_parts(name)
+    parts = _name_parts(name)
     if len(parts) >= 2:
         return f"{parts[0]} {parts[-1]}"
     return " ".join(parts) or _fold(name).strip()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from service.segment import BaseSegment
+from service.segment import BaseSegment, sorted_unique
 from service.text import Query
 
 POSTINGS_BUDGET = 12_000  # postings read per query, beyond the 2 rarest features
@@ -25,6 +25,7 @@ COMMON_QUERY_BUDGET = 150_000  # the same when fewer than 3 features are rare
 RARE_DF = 2_000  # a feature in at most this many groups is "rare"
 CANDIDATES = 40  # candidates returned per query
 TIE_CAP = 300  # at most this many equally-best candidates are returned
+MAX_FEATURE_POSTINGS = 150_000  # "the" is in 500k quotes: read a prefix only
 TYPO_WEIGHT = 0.8  # a vocabulary neighbour of an unknown word counts a little less
 
 # (document frequency, base postings, overlay postings, weight multiplier)
@@ -85,6 +86,7 @@ def candidate_groups(feats: list[Feature], n_groups: int, scratch: np.ndarray) -
     ov_scores: dict[int, float] = {}
     for df, post, ov, mult in chosen:
         w = mult * math.log(1.0 + n_groups / df)
+        post = post[:MAX_FEATURE_POSTINGS]
         if len(post):
             scratch[post] += np.float32(w)  # postings hold each group once
             touched.append(post)
@@ -109,7 +111,8 @@ def top_groups(groups: np.ndarray, vals: np.ndarray) -> list[int]:
     top = float(vals.max())
     tied = groups[vals >= top - 1e-4]
     if len(tied) > CANDIDATES:
-        return np.unique(tied)[:TIE_CAP].tolist()
+        # a group repeats once per feature it holds: a prefix is enough
+        return sorted_unique(tied[: TIE_CAP * 16].copy())[:TIE_CAP].tolist()
     k = min(len(groups), CANDIDATES * 4)
     idx = np.argpartition(-vals, k - 1)[:k] if k < len(groups) else np.arange(len(groups))
     idx = idx[np.argsort(-vals[idx], kind="stable")]

@@ -234,7 +234,8 @@ def _outer_report(tokens: list[Token], lo: int, j: int) -> Finding | None:
 
 _PREPOSITIONS = frozenset(
     """in at with of for from on by to after before during about over under into near outside inside than
-    like unlike among amid despite behind beyond across against toward towards per via alongside""".split()
+    like unlike among amid despite behind beyond across against toward towards per via alongside through
+    throughout around onto upon within without""".split()
 )
 _QUOTE_TOKENS = frozenset('“”"‘’')
 
@@ -261,7 +262,8 @@ def clause_subject(tokens: list[Token], lo: int, hi: int, accept=None) -> Mentio
             k = i + 1
             while k < hi and k - i < 14 and tokens[k].text not in (",", "—", "–") and tokens[k].text not in _QUOTE_TOKENS:
                 k += 1
-            if k < hi and tokens[k].text in (",", "—", "–") and (i == lo or tokens[i - 1].text in (",", "—")):
+            if k < hi and tokens[k].text in (",", "—", "–") and (
+                    i == lo or tokens[i - 1].text in (",", "—") or tokens[i - 1].lower in ("and", "but", "so", "yet")):
                 i = k + 1
                 continue
             i += 1

@@ -121,5 +121,6 @@ def descriptor_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
     text = " ".join(t.text for t in tokens[i:e])
     start, end = tokens[i].start, tokens[e - 1].end
     if head in ORG_HEADS and head not in DESCRIPTOR_HEADS:
-        return Mention("organisation", text, start, end, head=head)
+        possessive = tokens[head_at].text.endswith(("’s", "'s"))
+        return Mention("organisation", text, start, end, head=head, possessive=possessive)
     return Mention("descriptor", text, start, end, head=head[:-1] if head.endswith("s") and head != "press" else head)

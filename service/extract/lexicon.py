@@ -10,7 +10,9 @@ FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 DETERMINERS = frozenset(
     "a an the one two three four five six several some another many both each most few other".split()
 )
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several some many".split())
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten several some many hundreds thousands dozens millions".split()
+)
 
 # Capitalised words that make a title when they come before a name.
 TITLE_WORDS = frozenset(
@@ -62,7 +64,7 @@ ROLE_MODIFIERS = frozenset(
     independent libertarian conservative liberal progressive incumbent outgoing incoming acting
     then-candidate then-senator then-governor then-president longtime veteran retired
     multibillionaire real-estate mogul tycoon star actor actress singer comedian rapper
-    u.s. american gop first lady boss party chief head star anchor host co-host chairman whip
+    u.s. american gop first lady boss party chief head star anchor host co-host chairman whip bureau
     counsel adviser advisor general attorney-general nominee frontrunner hopeful""".split()
 )
 # Heads of anonymous-source descriptors ("a Democratic state official").

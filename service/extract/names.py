@@ -244,8 +244,16 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
         return _appositive_back(tokens, j + 1, lo)
     # "her senior policy adviser, Jake Sullivan, said": the name is the
     # appositive and the phrase before it the title.
-    if appos[0].text[:1].isupper() and all(is_name_token(t) for t in appos) and len(appos) <= 4:
-        name = mention_from_run(tokens, j + 1, end - 1)
+    name_end = end - 1
+    if appos[-1].text == ")":  # "Gov. John Kasich (R-OH)," -- the tag is not part of the name
+        k = len(appos) - 1
+        while k > 0 and appos[k].text != "(":
+            k -= 1
+        if k > 0:
+            name_end = j + 1 + k
+            appos = appos[:k]
+    if appos[0].text[:1].isupper() and all(is_name_token(t) or is_title_token(t) for t in appos) and len(appos) <= 6:
+        name = mention_from_run(tokens, j + 1, name_end)
         if name is not None and name.kind == "name":
             before = parse_np_backward(tokens, j, lo)
             if before is not None and before.kind in ("descriptor", "title"):
@@ -316,6 +324,8 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
     low = tok.lower
     if low in SUBJECT_PRONOUNS:
         return Mention("pronoun", tok.text, tok.start, tok.end)
+    if tok.text.isupper() and len(tok.text) >= 3 and tok.text.isalpha() and not _is_acronym_at(tokens, i):
+        return None  # a word of an all-capitals headline or dateline ("NEW YORK -")
     if _is_acronym_at(tokens, i) and not (i + 1 < hi and (
             is_name_token(tokens[i + 1]) or is_title_token(tokens[i + 1]) or tokens[i + 1].lower in ROLE_MODIFIERS
             or bridges_to_name(tokens, i + 1, hi))):

@@ -88,9 +88,14 @@ def _noun_use(tokens: list[Token], j: int, lo: int, hi: int) -> bool:
     w = tokens[j].lower
     prev_tok = tokens[j - 1].text if j > lo else ""
     prev = prev_tok.lower()
-    if prev_tok.endswith(("’s", "'s")) or prev in ("the", "a", "an", "his", "her", "their", "its", "our", "whose",
-                                                   "these", "those", "this", "that", "my", "your"):
+    dets = ("the", "a", "an", "his", "her", "their", "its", "our", "whose", "these", "those", "this", "that",
+            "my", "your")
+    if prev_tok.endswith(("’s", "'s")) or prev in dets:
         return True  # "the IG's report", "a statement", "his remarks"
+    if j - 1 > lo and prev.isalpha() and prev_tok.islower() and tokens[j - 2].lower in dets \
+            and not prev.endswith("ly") and not w.endswith("ed") and w not in _PAST_FORMS \
+            and w not in _REPORTING_FORMS:
+        return True  # "her opening remarks", "the caustic chant" (but "a spokesman said")
     if not w.endswith("s") or w in ("says", "tells", "writes", "adds", "notes", "argues", "asks", "insists"):
         return False
     nxt = tokens[j + 1].lower if j + 1 < hi else ""
@@ -150,6 +155,8 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
             continue
         end = _skip_adverbs_back(tokens, j, i)
         m = parse_np_backward(tokens, end, i) or _before_relative(tokens, end, i)
+        if m is not None and m.generic and tokens[j].lower not in _REPORTING_FORMS:
+            m = None
         if m is not None and m.start <= tokens[i].start + 2 and m.kind != "thing":
             if _introduces_next_quote(tokens, j + cue[1], hi):
                 return None, ""  # 'Carly Fiorina said Ted Cruz “says ...”': the next quote's
@@ -199,6 +206,8 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
             m = parse_np_backward(tokens, end, lo)
             if m is None:
                 m = _before_relative(tokens, end, lo)
+            if m is not None and m.generic and tokens[j].lower not in _REPORTING_FORMS:
+                m = None  # "the caustic chant": an unknown noun before a rare cue is no speaker
             if m is not None and m.kind != "thing":
                 return Finding(m, cue[0], tokens[j].start), "cue_before"
             before = tokens[end - 1].lower if end > lo else ""
@@ -218,6 +227,13 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
     return None, ""
 
 
+_PAST_FORMS = frozenset("said told wrote shot fired read put hit began spoke".split())
+# The plain reporting verbs: with these, even an unlisted noun before them
+# ("the designer said") is the speaker.
+_REPORTING_FORMS = frozenset(
+    """said says told tells wrote writes added adds asked asks explained explains noted notes argued argues
+    continued continues replied replies recalled recalls insisted insists warned warns""".split()
+)
 _REPORTING = frozenset("said says told tells wrote writes argued argues claimed claims insisted insists".split())
 
 

@@ -14,7 +14,7 @@ MAX_TITLE_TOKENS = 8
 FUNCTION_WORDS = frozenset(
     """the a an of and or but in on at to for with by from as that who which whose said says told
     is was are were be been has have had will would not no like than also just when where while if
-    because""".split()
+    because should could might must can may shall did does do""".split()
 )
 
 

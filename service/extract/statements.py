@@ -153,6 +153,6 @@ def is_scare_quote(text: str, st: Statement) -> bool:
         caps = sum(1 for w in words if w[:1].isupper())
         if caps == len(words):
             return True  # Title Case: a title, slogan or nickname
-        if body[:1].isupper() and st.fragment:
-            return True  # a capitalised label inside the sentence
+        if st.fragment:
+            return True  # a short phrase nobody is said to have said: a scare quote
     return False

@@ -48,6 +48,7 @@ class SQLiteStore:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: bulk imports touch many pages
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 
@@ -167,27 +168,32 @@ class SQLiteStore:
             documents.setdefault(doc_id, (doc_id, digest, context, source, None, date,
                                           "import", created, 0, None))
             quotes.setdefault(short_id("q", "import", str(rec["id"])), (doc_id, position, rec))
+        rows = sorted(quotes.items())  # key order: B-tree inserts stay local
         with self._transaction() as conn:
-            # Skip what an earlier run stored, and count the rest per
-            # document, so quote_count stays exact without a recount.
-            for (present,) in self._select_in("SELECT id FROM quotes WHERE id IN ({})",
-                                              list(quotes), conn):
-                del quotes[present]
-            if not quotes:
-                return 0
             seq = self._next_seq(conn)
             conn.executemany(
                 f"INSERT INTO documents ({DOCUMENT_COLUMNS}, body)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 list(documents.values()))
+            before = conn.total_changes
             conn.executemany(
-                f"INSERT INTO quotes ({QUOTE_COLUMNS}) VALUES ({_QUOTE_PLACEHOLDERS})",
+                f"INSERT INTO quotes ({QUOTE_COLUMNS}) VALUES ({_QUOTE_PLACEHOLDERS})"
+                " ON CONFLICT DO NOTHING",
                 [_imported_row(qid, doc_id, position, seq, rec)
-                 for qid, (doc_id, position, rec) in quotes.items()])
-            added = Counter(doc_id for doc_id, _, _ in quotes.values())
-            conn.executemany("UPDATE documents SET quote_count = quote_count + ? WHERE id = ?",
-                             [(n, doc_id) for doc_id, n in added.items()])
-            return len(quotes)
+                 for qid, (doc_id, position, rec) in rows])
+            inserted = conn.total_changes - before
+            # Keep quote_count exact without recounting on the common paths: a
+            # fresh batch adds all its rows, a repeated one adds none.
+            if inserted == len(rows):
+                added = Counter(doc_id for _, (doc_id, _, _) in rows)
+                conn.executemany("UPDATE documents SET quote_count = quote_count + ? WHERE id = ?",
+                                 [(n, doc_id) for doc_id, n in added.items()])
+            elif inserted:
+                conn.executemany(
+                    "UPDATE documents SET quote_count ="
+                    " (SELECT COUNT(*) FROM quotes WHERE document_id = ?) WHERE id = ?",
+                    [(doc_id, doc_id) for doc_id in documents])
+            return inserted
 
     # -- index feed ------------------------------------------------------------
     def index_snapshot(self) -> tuple[int, Iterator[IndexRow]]:

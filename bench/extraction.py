@@ -136,6 +136,15 @@ def speaker_ok(pred, gold_kind: str, key: str | None, gold_text: str = "") -> bo
                 re.search(r"\b" + re.escape(surname) + r"\b", gold_text))
 
 
+def _speaker_kind(sp) -> str:
+    """How the text named the speaker: by name, pronoun, descriptor, organisation."""
+    if sp is None:
+        return "none"
+    if (sp.mention or "").lower() in PRONOUNS:
+        return "pronoun"
+    return {"person": "name"}.get(sp.kind, sp.kind)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=DEFAULT_DATA)
@@ -172,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     n_gold = sum(len(gold[n]) for n in names)
     results = {}
     by_rule = defaultdict(Counter)
+    by_kind = defaultdict(Counter)
     errors = []
     misses = []
     for thr in (0.3, 0.8):
@@ -196,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
                 spk_right += ok
                 if thr == 0.3:
                     c = by_rule[q.rule]
+                    c["matched"] += 1
+                    c["right"] += ok
+                    c = by_kind[_speaker_kind(q.speaker)]
                     c["matched"] += 1
                     c["right"] += ok
                     if not ok:
@@ -227,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     for rule, c in sorted(by_rule.items(), key=lambda kv: -kv[1]["matched"]):
         acc = c["right"] / c["matched"] if c["matched"] else 0.0
         print(f"  {rule:<15} {c['matched']:>6}  {acc:.3f}  {c['unmatched']:>6}")
+    print("by speaker phrase (overlap>=0.3): kind  matched  speaker-acc")
+    for kind, c in sorted(by_kind.items(), key=lambda kv: -kv[1]["matched"]):
+        print(f"  {kind:<15} {c['matched']:>6}  {c['right'] / c['matched'] if c['matched'] else 0.0:.3f}")
     if args.errors:
         print("\nspeaker errors:")
         for n, q, r in errors[: args.errors]:

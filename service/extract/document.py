@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .cues import SPEECH_VERBS
-from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
+from .lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
 from .mentions import Mention, strip_possessive
 from .names import bridges_to_name, collect_back, is_cap_word, is_name_token, is_title_token, mention_from_run
 from .people import NameRegistry, honorific_gender
@@ -116,8 +116,12 @@ class Document:
                 # "said Gary Orfield": the name after an inverted cue is the
                 # speaker, as good as a sentence subject.
                 inverted = s > 1 and toks[s - 1].lower in SPEECH_VERBS and toks[s - 2].text in (",", "”", '"', "’")
-                if m is not None and self._note_mention(m, toks, s, sent, not seen_in_sentence or inverted,
-                                                        speaks or inverted):
+                # The subject is the first mention that is neither a possessor
+                # ("Bloomberg's pollster, Douglas Schoen, says") nor the object
+                # of a preposition ("Asked about Sullivan, Feinstein said").
+                oblique = (m is not None and m.possessive) or (s > 0 and toks[s - 1].lower in _PREPOSITIONS)
+                if m is not None and self._note_mention(m, toks, s, sent, (not seen_in_sentence and not oblique)
+                                                        or inverted, speaks or inverted) and not oblique:
                     seen_in_sentence = True
                 i = max(j, i + 1)
                 continue
@@ -189,7 +193,8 @@ class Document:
             if p is not None and len(p.name.split()) > 1:
                 p.alone += 1
             if p is None:
-                if not (m.title or gender or speaks):
+                known_first = base.lower() in FEMALE_FIRST_NAMES or base.lower() in MALE_FIRST_NAMES
+                if not (m.title or gender or speaks or known_first):
                     return False  # a lone capitalised word: maybe a place, not a person
                 p = self.registry.add(base, m.start, m.title, gender)
             elif gender and not p.gender:

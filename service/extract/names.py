@@ -148,6 +148,11 @@ def _name_part(words: list[str]) -> list[str]:
     return out
 
 
+_NOT_OFFICES = frozenset(
+    "first former acting deputy assistant associate vice senior top then u.s. majority minority press".split()
+)
+
+
 def mention_from_run(tokens: list[Token], s: int, e: int) -> Mention | None:
     """A mention from tokens[s:e], a run of title words and a name."""
     words = [t.text for t in tokens[s:e]]
@@ -177,6 +182,8 @@ def mention_from_run(tokens: list[Token], s: int, e: int) -> Mention | None:
             if looks_like_org(rest):
                 return Mention("organisation", " ".join(rest), start, end, possessive=possessive)
             return None
+        if words[-1].lower() in _NOT_OFFICES:
+            return None  # "First, ...", "Former ...": a modifier, not an office
         head = TITLE_NOUNS.get(words[-1].lower(), words[-1].lower())
         return Mention("title", text, start, end, title=title, head=head, possessive=possessive)
     if looks_like_org(rest):

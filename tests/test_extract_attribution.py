@@ -210,3 +210,12 @@ def test_pronoun_can_refer_to_an_anonymous_person():
          "“Not even one person said yes to me,” he said.")
     (q,) = extract_quotes(t)
     assert q.speaker.kind == "descriptor" and q.speaker.name == "one California delegate"
+
+
+def test_enumerated_points_continue_the_speaker():
+    t = ("“We will fight this,” Mayor Ana Ruiz said.\n\n"
+         "Ruiz is giving advice to other mayors, which she sums up in two points. "
+         "First, “never hide from the press,” and second, “tell people the truth every single day.”")
+    quotes = extract_quotes(t)
+    assert [q.speaker.name for q in quotes] == ["Ana Ruiz"] * 2
+    assert quotes[1].rule == "inherited" and len(quotes[1].spans) == 2

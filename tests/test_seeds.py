@@ -59,6 +59,8 @@ EXPECTED = [
     (POLITICO, "We talked about the state of play", "Jacob Frey", "person", None),
     (POLITICO, "This is in the back of everybody’s head", "Jacob Frey", "person", None),
     (POLITICO, "That is a wildly incorrect assumption.", "Jacob Frey", "person", None),
+    (POLITICO, "say what you believe, and you say it loudly", "Jacob Frey", "person", None),
+    (POLITICO, "regular-ass people have a general concept of fairness.", "Jacob Frey", "person", None),
     # fragments the product owner checks too
     (POLITICO, "know what’s wrong with Minnesota", "Donald Trump", "person", None),
     (POLITICO, "holds all the cards in this", "Tim Walz", "person", None),
@@ -137,6 +139,12 @@ def test_quote_continued_after_its_attribution_is_one_statement(extracted):
     (q,) = find(quotes, "There were no deals cut")
     assert [text[a:b] for a, b in q.spans] == ["There were no deals cut,", "There were no trade-offs of our values."]
     assert q.rule == "cue_inside" and q.speaker.name == "Jacob Frey"
+
+
+def test_every_seed_quote_has_a_speaker(extracted):
+    for name, (_, quotes) in extracted.items():
+        unattributed = [q.text for q in quotes if q.speaker is None]
+        assert unattributed == [], name
 
 
 def test_month_only_publication(extracted):

@@ -67,7 +67,7 @@ def extract(text: str, meta: DocumentMeta | None = None, typewriter_quotes: bool
             continue  # "on NBC's “Meet the Press”": a title, not words said
         st.date = date_for(doc, st, dates, resolver, prev.date if prev else None)
         out.append(_to_record(doc, st))
-        if not st.fragment or st.rule in ("cue_after", "cue_inside", "cue_before"):
+        if not st.fragment or st.rule in ("cue_after", "cue_inside", "cue_before", "inherited"):
             prev = st
     return out
 
@@ -324,11 +324,31 @@ def _continues(doc: Document, prev: Statement, st: Statement) -> bool:
     si = doc.sentence_of(opening)
     if si == si_prev:
         return True
-    if si != si_prev + 1:
-        return False
     s0, _ = doc.sentences[si]
     lead = doc.text[s0:opening].strip().strip(",").lower()
-    return lead in ("", "but", "and", "still", "then", "so", "yet", "or", "also", "plus", "again")
+    if lead in _ENUMERATORS and si - si_prev <= 3 and prev.speaker is not None:
+        # "Frey, too, is giving advice ... First, “say what you believe”":
+        # a list of points goes on with the same speaker when the sentences
+        # between are about that speaker.
+        return all(_subject_of(doc, k) == prev.speaker.name for k in range(si_prev + 1, si))
+    if si != si_prev + 1:
+        return False
+    return lead in ("", "but", "and", "still", "then", "so", "yet", "or", "also", "plus", "again") \
+        or lead in _ENUMERATORS
+
+
+_ENUMERATORS = frozenset("first second third fourth fifth next finally lastly last".split())
+
+
+def _subject_of(doc: Document, sentence: int) -> str | None:
+    """The person who is the subject of a sentence, if one is."""
+    s0, s1 = doc.sentences[sentence]
+    i = bisect_left(doc.mention_offsets, s0)
+    while i < len(doc.mentions) and doc.mentions[i].offset < s1:
+        if doc.mentions[i].subject:
+            return doc.mentions[i].name
+        i += 1
+    return None
 
 
 def _to_record(doc: Document, st: Statement) -> ExtractedQuote:

@@ -64,7 +64,7 @@ def find_posts(text: str, paras: list[tuple[int, int]]) -> list[Post]:
             continue
         plo, phi = paras[idx - 1]
         lead = text[plo:phi].rstrip()
-        if not lead.endswith(":") or any(c in DOUBLE_MARKS for c in para[:2]):
+        if not lead.endswith(":") or any(c in DOUBLE_MARKS for c in para[:2]) or para.lstrip().startswith("<"):
             continue
         # The lead-in's last sentence must carry a cue ("Wrote Frey:").
         tail = re.split(r"(?<=[.!?])\s+", lead)[-1]

@@ -51,7 +51,7 @@ def _is_adverb(tok: Token) -> bool:
     return low in ADVERBS or (len(low) > 4 and low.endswith("ly") and low.islower())
 
 
-def _skip_adverbs_back(tokens: list[Token], j: int, lo: int) -> int:
+def skip_adverbs_back(tokens: list[Token], j: int, lo: int) -> int:
     while j > lo and _is_adverb(tokens[j - 1]):
         j -= 1
     return j
@@ -153,7 +153,7 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
         cue = cue_phrase(words, j)
         if cue is None:
             continue
-        end = _skip_adverbs_back(tokens, j, i)
+        end = skip_adverbs_back(tokens, j, i)
         m = parse_np_backward(tokens, end, i) or _before_relative(tokens, end, i)
         if m is not None and m.generic and tokens[j].lower not in _REPORTING_FORMS:
             m = None
@@ -202,7 +202,7 @@ def read_before(tokens: list[Token], lo: int, hi: int, strong_only: bool = False
                 outer = _outer_report(tokens, lo, j)
                 if outer is not None:
                     return outer, "cue_before"
-            end = _skip_adverbs_back(tokens, j, lo)
+            end = skip_adverbs_back(tokens, j, lo)
             m = parse_np_backward(tokens, end, lo)
             if m is None:
                 m = _before_relative(tokens, end, lo)
@@ -242,7 +242,7 @@ def _outer_report(tokens: list[Token], lo: int, j: int) -> Finding | None:
     are the reporting speaker's, not the inner clause's subject's."""
     for k in range(lo, j):
         if tokens[k].lower in _REPORTING:
-            m = parse_np_backward(tokens, _skip_adverbs_back(tokens, k, lo), lo)
+            m = parse_np_backward(tokens, skip_adverbs_back(tokens, k, lo), lo)
             if m is not None and m.kind in ("name", "pronoun", "title", "descriptor"):
                 return Finding(m, tokens[k].text, tokens[k].start)
     return None

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from service.model import DocumentMeta, ExtractedQuote, Speaker
 
-from .attribution import Finding, _skip_adverbs_back, clause_subject, read_after, read_before, read_sentence
+from .attribution import Finding, skip_adverbs_back, clause_subject, read_after, read_before, read_sentence
 from .context import context_for
 from .cues import LEAD_IN_CUES
 from .dates import DateResolver, find_dates
@@ -28,11 +28,16 @@ from .statements import (
     Statement, group_statements, is_fragment, is_label, is_scare_quote, is_single_word, is_title,
 )
 
-# Confidence per rule: how often the rule names the right speaker.
+# Confidence per rule: the share of its attributions that named the gold
+# speaker on PolNeAR (bench/extraction.py), rounded; pronoun speakers are
+# discounted further in _attribute.
 CONFIDENCE = {
-    "dash_signature": 0.95, "cue_inside": 0.95, "cue_after": 0.92, "cue_before": 0.85,
-    "according_to": 0.85, "colon_lead_in": 0.8, "lead_in": 0.75, "cue_sentence": 0.6, "sentence_subject": 0.5, "inherited": 0.7, "none": 0.2,
+    "dash_signature": 0.95, "cue_inside": 0.9, "cue_after": 0.9, "cue_before": 0.88, "lead_in": 0.88,
+    "cue_sentence": 0.85, "inherited": 0.85, "colon_lead_in": 0.8, "according_to": 0.78,
+    "sentence_subject": 0.7, "none": 0.2,
 }
+# How much a pronoun speaker lowers confidence (0.70 measured against 0.96 for named speakers).
+PRONOUN_DISCOUNT = 0.8
 
 
 def extract(text: str, meta: DocumentMeta | None = None, typewriter_quotes: bool = False) -> list[ExtractedQuote]:
@@ -138,7 +143,7 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
         speaker = speaker_from(doc, finding.mention, prev, finding.cue_start, st.start)
         if speaker is not None:
             st.speaker, st.rule, st.cue, st.cue_at = speaker, rule, finding.cue, finding.cue_start
-            st.confidence = CONFIDENCE[rule] * (0.85 if finding.mention.kind == "pronoun" else 1.0)
+            st.confidence = CONFIDENCE[rule] * (PRONOUN_DISCOUNT if finding.mention.kind == "pronoun" else 1.0)
             st.mention_end = finding.mention.end
             if speaker.kind == "person" and finding.mention.kind in ("pronoun", "title", "descriptor"):
                 doc.add_mention(finding.mention.start, finding.mention.end, speaker.name)
@@ -222,7 +227,7 @@ def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str
     end = hi - 1 if toks[hi - 1].text in ".!" else hi
     for j in range(end - 1, max(lo, end - 5) - 1, -1):
         if toks[j].lower in LEAD_IN_CUES:
-            m = parse_np_backward(toks, _skip_adverbs_back(toks, j, lo), lo)
+            m = parse_np_backward(toks, skip_adverbs_back(toks, j, lo), lo)
             if m is not None and m.kind != "thing":
                 return Finding(m, toks[j].text, toks[j].start), "lead_in"
             break

@@ -175,3 +175,11 @@ def test_case_and_punctuation_never_change_the_top_hit(i, case, puncts, curly):
 
 def test_threshold_is_documented():
     assert THRESHOLD == 80.0
+
+
+def test_result_is_plain_json(world):
+    import json
+
+    for q in ["There were deals cut", "playing with fire", "nothing like this at all"]:
+        r = verify(*world, q, speaker="Walz")
+        assert json.loads(json.dumps(r)) == r

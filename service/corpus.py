@@ -17,6 +17,9 @@ from service.model import DocumentMeta, ExtractedQuote, QuoteDate, Speaker
 log = logging.getLogger(__name__)
 
 FORMAT = "quote-corpus/1"
+# The shipped files keep a short window of context around each quote: enough
+# to show who spoke and when, without carrying the article's prose.
+SHIPPED_CONTEXT_CHARS = 300
 
 
 def corpus_record(name: str, meta: DocumentMeta, digest: str,
@@ -24,8 +27,24 @@ def corpus_record(name: str, meta: DocumentMeta, digest: str,
     return {
         "format": FORMAT,
         "document": {"name": name, "content_hash": digest, **meta.to_dict()},
-        "quotes": [q.to_dict() for q in quotes],
+        "quotes": [{**q.to_dict(), "context": short_context(q.context, q.text)} for q in quotes],
     }
+
+
+def short_context(context: str, quote: str, limit: int = SHIPPED_CONTEXT_CHARS) -> str:
+    """A window of at most ``limit`` characters of ``context`` around the
+    quote, cut at word boundaries and marked with an ellipsis."""
+    if len(context) <= limit:
+        return context
+    at = context.find(quote[:40])
+    centre = at + min(len(quote), limit) // 2 if at >= 0 else len(context) // 2
+    start = max(0, min(centre - limit // 2, len(context) - limit))
+    end = start + limit
+    if start > 0:
+        start = context.find(" ", start) + 1 or start
+    if end < len(context):
+        end = context.rfind(" ", start, end) if context.rfind(" ", start, end) > start else end
+    return ("… " if start > 0 else "") + context[start:end].strip() + (" …" if end < len(context) else "")
 
 
 def write_corpus_file(directory: Path, name: str, meta: DocumentMeta, digest: str,

@@ -104,11 +104,13 @@ def _noun_use(tokens: list[Token], j: int, lo: int, hi: int) -> bool:
 
 def _introduces_next_quote(tokens: list[Token], k: int, hi: int) -> bool:
     """Whether a quote mark opens after the cue before the clause ends."""
-    for t in tokens[k:k + 25]:  # past the window: the next quote mark ends it
+    for n, t in enumerate(tokens[k:k + 25], k):  # past the window: the next quote mark ends it
         if t.text in (".", ",", ";", ":", "!", "?"):
             return False
         if t.text in ("“", '"'):
-            return True
+            prev = tokens[n - 1].text if n > 0 else ""
+            # 'Graham said on MSNBC's "Morning Joe"': a title, not the quote.
+            return not (prev.endswith(("’s", "'s")) or prev.lower() in ("on", "in", "to", "at"))
     return False
 
 
@@ -117,6 +119,49 @@ def _according_to(tokens: list[Token], i: int, hi: int) -> Finding | None:
         m = parse_np_forward(tokens, i + 2, hi)
         if m is not None:
             return Finding(m, "according to", tokens[i].start)
+    return None
+
+
+def _extend_back(tokens: list[Token], m: Mention, lo: int) -> Mention | None:
+    """A speaker phrase that reaches back to the closing mark one step further:
+    'the presumptive GOP nominee, Donald Trump, tweeted' (an appositive name)
+    and 'Jeffrey Lewis of the James Martin Center wrote' (a person of an
+    organisation)."""
+    k = next((x for x in range(lo, len(tokens)) if tokens[x].start >= m.start), None)
+    if k is None or k <= lo:
+        return None
+    if k - lo <= 3 and tokens[lo].lower in DETERMINERS and all(
+            t.text.isalpha() and t.text.islower() for t in tokens[lo:k]):
+        return m  # "the presumptive GOP nominee Donald Trump"
+    if k <= lo + 1:
+        return None
+    before = tokens[k - 1].lower
+    if before == ",":
+        head = parse_np_backward(tokens, k - 1, lo)
+        if head is not None and head.start <= tokens[lo].start + 2 and head.kind in ("descriptor", "title") \
+                and m.kind == "name":
+            return m
+    if before in ("of", "at", "from", "with"):
+        head = parse_np_backward(tokens, k - 1, lo)
+        if head is not None and head.start <= tokens[lo].start + 2 and head.kind == "name":
+            return head
+    return None
+
+
+_ORG_LINKS = frozenset("of the for and on at in".split())
+
+
+def _person_of_org(tokens: list[Token], lo: int, end: int) -> Mention | None:
+    """'Jeffrey Lewis of the James Martin Center for Nonproliferation Studies
+    wrote': a name, then of/at and a capitalised organisation up to the cue."""
+    for k in range(lo + 1, min(end, lo + 6)):
+        if tokens[k].lower in ("of", "at", "from"):
+            if not all(t.text[:1].isupper() or t.lower in _ORG_LINKS for t in tokens[k + 1:end]):
+                return None
+            m = parse_np_backward(tokens, k, lo)
+            if m is not None and m.kind == "name" and m.start <= tokens[lo].start + 2:
+                return m
+            return None
     return None
 
 
@@ -157,7 +202,14 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
         m = parse_np_backward(tokens, end, i) or _before_relative(tokens, end, i)
         if m is not None and m.generic and tokens[j].lower not in _REPORTING_FORMS:
             m = None
-        if m is not None and m.start <= tokens[i].start + 2 and m.kind != "thing":
+        if m is None:
+            m = _person_of_org(tokens, i, end)
+        reaches = m is not None and m.start <= tokens[i].start + 2
+        if m is not None and not reaches:
+            ext = _extend_back(tokens, m, i)
+            if ext is not None:
+                m, reaches = ext, True
+        if m is not None and reaches and m.kind != "thing":
             if _introduces_next_quote(tokens, j + cue[1], hi):
                 return None, ""  # 'Carly Fiorina said Ted Cruz “says ...”': the next quote's
             nxt = tokens[j + cue[1]].lower if j + cue[1] < len(tokens) else ""

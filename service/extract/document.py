@@ -99,6 +99,10 @@ class Document:
             sent = self.sentence_of(tok.start)
             if sent != last_sentence:
                 last_sentence, seen_in_sentence = sent, False
+                # A sentence that opens with a quote has its speaker at the
+                # cue ("“...” -- that Bloomberg is ... -- “...,” he says"):
+                # another name in it is not the sentence's subject.
+                quote_led = self._opens_with_quote(sent)
             low = tok.lower
             if is_name_token(tok) or (is_title_token(tok) and tok.text[:1].isupper()):
                 j = i
@@ -119,9 +123,14 @@ class Document:
                 # The subject is the first mention that is neither a possessor
                 # ("Bloomberg's pollster, Douglas Schoen, says") nor the object
                 # of a preposition ("Asked about Sullivan, Feinstein said").
-                oblique = (m is not None and m.possessive) or (s > 0 and toks[s - 1].lower in _PREPOSITIONS)
-                if m is not None and self._note_mention(m, toks, s, sent, (not seen_in_sentence and not oblique)
-                                                        or inverted, speaks or inverted) and not oblique:
+                # "Secretary of State John Kerry": the "of" belongs to the title.
+                of_title = s > 1 and toks[s - 1].lower == "of" and is_title_token(toks[s - 2]) \
+                    and toks[s - 2].text[:1].isupper()
+                oblique = (m is not None and m.possessive) or (
+                    s > 0 and toks[s - 1].lower in _PREPOSITIONS and not of_title)
+                first = (not seen_in_sentence and not oblique and (not quote_led or speaks)) or inverted
+                if m is not None and self._note_mention(m, toks, s, sent, first, speaks or inverted,
+                                                        of_title) and not oblique:
                     seen_in_sentence = True
                 i = max(j, i + 1)
                 continue
@@ -178,8 +187,15 @@ class Document:
                 pass
             i += 1
 
+    def _opens_with_quote(self, sent: int) -> bool:
+        s0, s1 = self.sentences[sent]
+        k = s0
+        while k < s1 and self.text[k] in " \t\n\u00a0":
+            k += 1
+        return k < s1 and (self.text[k] in "“\"‘'" or self.in_quote(k))
+
     def _note_mention(self, m: Mention, toks: list[Token], s: int, sent: int, first: bool,
-                      speaks: bool = False) -> bool:
+                      speaks: bool = False, of_title: bool = False) -> bool:
         if m.kind != "name" or not m.name:
             return False
         words = m.name.split()
@@ -201,9 +217,11 @@ class Document:
                 p.gender = gender
             name = p.name
         person = self.registry.people.get(name)
+        if person is not None and speaks and not m.possessive:
+            person.speaks = True
         self._append(PersonMention(
             m.start, m.end, name, person.gender if person else gender, m.possessive, first,
-            s > 0 and toks[s - 1].lower in _PREPOSITIONS, sent))
+            s > 0 and toks[s - 1].lower in _PREPOSITIONS and not of_title, sent))
         return True
 
     def _append(self, m: PersonMention) -> None:

@@ -127,7 +127,8 @@ NOT_NAME_WORDS = frozenset(
     association commission board university college school academy hospital museum library
     company corporation airlines bank exchange market street avenue square hall tower building
     senate house congress assembly parliament court department ministry bureau administration
-    republicans democrats americans reprising earlier later here instead like unlike despite amid among per via speaking asked""".split()
+    republicans democrats americans reprising earlier later here instead like unlike despite amid among per via speaking asked
+    even only just perhaps maybe indeed sometimes often ultimately eventually together""".split()
 )
 ORG_NAME_WORDS = frozenset(
     """house department committee party university college school institute foundation association
@@ -181,3 +182,61 @@ MALE_FIRST_NAMES = frozenset(
     keith jacob zohran stephen greg brian kristi derek floyd george julio tom abou keir elon hunter
     beto pete cory kirsten amy""".split()
 ) - FEMALE_FIRST_NAMES
+
+# More common given names (US and international), so that genders and "is this
+# a person" are known for more of the people a story names.
+FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES | frozenset(
+    """sandy abby addison adriana adrienne aileen aisha alexa alexis alexandra alison allie alyssa amelia
+    angie angelina annabel annette antonia ariana arianna ashlee ashleigh aubrey ava bailey becca belinda
+    bethany bianca brianna bridget brooke caitlin callie camila candace candice cara carina carissa
+    carmen carrie casey cassidy cecilia celeste chantal chloe christa ciara cindy claudette cora corinne
+    daisy daphne darla deb deirdre delia desiree dina dominique dorothy eliza elisa elise ella ellie
+    eloise emilia emilie esther eva evangeline faith fatima felicity fiona francesca gabriela gabrielle
+    gemma genevieve georgina gillian ginger giselle greta gwen hailey hannah harriet hayley heidi helena
+    hillary hollie imani ingrid iris isabel isabella isabelle ivy jacqueline jade jana janelle janine
+    jasmine jeanine jenna jennie jessie jillian joanna jocelyn jodie johanna jolene jordana josie joy
+    juliana julianne juliet justine kara karin karina kate katelyn katharine kathrine katrina kayla
+    kelli kellie kelsey kendra kerry kristy krista kylie lacey lara latoya leigh leila lila lillian lily
+    lindsay lindsey liza lola lorena lorna lucia luisa lydia lynne mackenzie madeline madison mallory
+    mara marcy margarita maria mariah marianne maribel marina marisa marissa marla marta martina maya
+    mckenzie meg melody mercedes meredith mia michaela mindy miranda molly monique nadia natasha nell
+    nicola nichole noelle nora olivia paige patty penelope petra phoebe polly portia rachael raquel
+    rebecca rebekah reese rena rhiannon rochelle roxanne sabrina sadie samira sasha savannah selena
+    serena shana shauna shawna shelby sierra simone sofia sophia sophie stacie stella susanna susannah
+    suzanne sydney sylvie tabitha talia tamika tammie tania tasha tatiana tessa thea tricia trisha
+    valentina vera veronica vicky violet whitney yasmin yvette zoe zoey nikki niki debra deborah
+    jeanne janet jan marcia nancy pelosi kirsten elise dianne loretta katie stephanie jeannie
+    ann-marie mary-kay betsy bettye birgit brigitte christiane elke gudrun heike ilse marine segolene
+    theresa angela hillary ivana tiffany malia sasha ellen sherrod""".split()
+) - frozenset(["pelosi", "sherrod"])
+MALE_FIRST_NAMES = (MALE_FIRST_NAMES | frozenset(
+    """josh abe abraham adrian ahmed ali alberto alejandro alex alfred alfredo allen alvin amir andre
+    andres angel angelo antonio archie armando arnold art barry bart ben bennie bernard bert blake bo
+    brad bradley brady brendan brent brett brock bud buddy byron calvin cameron carlos carlton carter
+    cecil cedric cesar chad charlie chester chip clarence clark claude clay clayton cliff clifford
+    clint clinton clyde cody cole colin conor connor conrad craig curt curtis dale dallas damian damon
+    dane danny darius darnell darrell darren darryl dave davis dean dewey dexter dominic don donnie
+    drew duane duncan dustin dwayne dwight earl eddie eddy edgar edmund eduardo edwin eli elliott
+    emanuel emmett enrique ernest ernie erik evan everett ezra felix fernando francis francisco frankie
+    franklin fred freddie frederick gavin gene geoffrey gerard gil gilbert glen gordon graham grant
+    guillermo gus guy hal hakeem hamid hans harlan harvey hassan hector herb herbert herman homer
+    horace hugh hugo ian isaac ivan jackson jaime jake jamal jared jarrod javier jay jeffery jerome
+    jessie joaquin joel joey johnnie jorge jose joseph juan judd jules julian julius karl keenan
+    keith kelvin kendall kenny kent kirk kurt lamar lance lane lars lee len leo leon leonard leroy
+    les lester lewis lincoln lloyd lonnie lorenzo louie lowell luis luke lyle lyndon mack malcolm
+    manny marc marcus mario marion marshall martin marty marvin mason maurice max maxwell mel melvin
+    merle micah mickey miguel miles milton mitchell mo mohamed mohammed morgan morris moses muhammad
+    murray myron nathaniel ned neil nelson noel norm norman oliver omar orrin oscar otis owen pablo
+    pedro percy perry phil preston quentin rafael ralph ramon randall randolph raul ray reggie reggie
+    reginald rene reuben ricardo rich richie ricky rickey riley robby robbie roberto rocky rod roderick
+    rodney rodrigo rogelio roland rolando ron ronnie rory ross ruben rudolph rudy rufus rupert russ
+    rusty salvador sammy sandy santiago saul scotty sergio seth shane shaun shawn sheldon sherman
+    sidney simon skip sonny spencer stan stanley sterling stewart stuart sylvester ted teddy terrance
+    terrence theo theodore thad tobias toby todd tommy tony travis trent trevor troy tucker ty tyrone
+    ulysses van vance vern vernon victor vince virgil wade walker wallace walt warren wendell wes
+    wesley wilbur will willard willis wilson winston woodrow xavier zach zack marco rand rafael
+    reince sherrod orrin mitch lindsey newt jeb rick mike chuck paul ron ben joe john bill hank
+    mohammad sergei dmitry vladimir nikolai ahmad abdullah hamza yusuf ibrahim hussein tariq khalid
+    francois jean-claude jacques pierre nicolas gerhard helmut wolfgang jurgen matteo giuseppe
+    shinzo fumio benjamin bibi netanyahu kim""".split()
+) - frozenset(["netanyahu", "kim", "marion", "sandy", "jessie", "morgan", "lee", "ray", "mo"])) - FEMALE_FIRST_NAMES

@@ -15,6 +15,7 @@ class Person:
     first_seen: int = 0
     known_first: bool = False  # the first word is a known first name
     alone: int = 0  # times the surname stands alone later ("Frey said")
+    speaks: bool = False  # the subject of a cue verb somewhere ("Hendler warned", "said Hendler")
 
 
 class NameRegistry:
@@ -105,7 +106,7 @@ class NameRegistry:
         p = self.people.get(name)
         if p is None:
             return False
-        return bool(p.titles or p.known_first or p.gender or p.alone or len(p.name.split()) == 1)
+        return bool(p.titles or p.known_first or p.gender or p.alone or p.speaks or len(p.name.split()) == 1)
 
     def gender_of(self, name: str) -> str | None:
         p = self.people.get(name)

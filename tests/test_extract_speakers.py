@@ -1,0 +1,51 @@
+"""Speaker reading and pronoun resolution rules, each on a short text written for the test."""
+from service.extract import extract_quotes
+
+
+def last(text):
+    quotes = extract_quotes(text)
+    assert quotes, "no quote found"
+    return quotes[-1]
+
+
+def test_cue_after_not_blocked_by_a_show_title():
+    q = last('“He has no path to the nomination,” Dana Wells said on ABC\'s "This Week," adding more.')
+    assert q.speaker.name == "Dana Wells"
+
+
+def test_cue_after_descriptor_then_appositive_name():
+    q = last("“We will not back down,” the outgoing county treasurer, Hal Brenner, wrote on Monday.")
+    assert q.speaker.name == "Hal Brenner"
+
+
+def test_cue_after_person_of_an_organisation():
+    q = last("“The numbers do not add up,” Rena Okafor of the Hollins Institute for Budget Studies wrote.")
+    assert q.speaker.name == "Rena Okafor"
+
+
+def test_sentence_opening_adverb_is_not_part_of_the_name():
+    t = "Even Marcus Trent, a longtime critic, agreed.\n\n“It was a fair deal,” Trent said."
+    assert last(t).speaker.name == "Marcus Trent"
+
+
+def test_new_cue_verbs():
+    q = last("“Would you sign it tomorrow?” Tara Quinlan pressed.")
+    assert q.speaker.name == "Tara Quinlan"
+
+
+def test_secretary_of_state_is_the_sentence_subject():
+    t = ("Press secretary Owen Platt spoke first. Secretary of State Rupert Vance said the vote was "
+         "flawed. He called the count “deeply irregular and rushed.”")
+    assert last(t).speaker.name == "Rupert Vance"
+
+
+def test_name_inside_aside_of_quote_led_sentence_is_not_subject():
+    t = ("Gordon's pollster, Josh Keane, says the race is open. “I don't think the old view” -- that "
+         "Gordon is too cautious -- “is going to last,” he says.")
+    assert last(t).speaker.name == "Josh Keane"
+
+
+def test_first_name_list_gives_gender():
+    t = ("Sandy Morrow, who lost her seat in 2012, said the party had changed. Kyle Benton disagreed "
+         "with the plan. “We were never consulted,” she said.")
+    assert last(t).speaker.name == "Sandy Morrow"

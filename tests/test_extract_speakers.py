@@ -49,3 +49,24 @@ def test_first_name_list_gives_gender():
     t = ("Sandy Morrow, who lost her seat in 2012, said the party had changed. Kyle Benton disagreed "
          "with the plan. “We were never consulted,” she said.")
     assert last(t).speaker.name == "Sandy Morrow"
+
+
+def test_nearby_quote_goes_on_with_the_previous_speaker():
+    t = ("“Rates will rise,” said Nina Calder, an economist at a bank. Calder added that the board "
+         "wants to act early. “They will move before the vote.”")
+    q = last(t)
+    assert q.speaker.name == "Nina Calder" and q.rule in ("nearby", "sentence_subject", "inherited")
+
+
+def test_nearby_takes_the_subject_of_the_sentence_before():
+    t = ("The council met on Monday. Councilwoman Ida Moreno said the budget was short.\n\n"
+         "“We cannot pay for the new buses this year.”")
+    q = last(t)
+    assert q.speaker.name == "Ida Moreno" and q.confidence < 0.5
+
+
+def test_nearby_not_across_another_subject():
+    t = ("“Rates will rise,” said Nina Calder. Mayor Tom Ruiz disagreed with the forecast and "
+         "cut the budget. “Nobody knows.”")
+    q = last(t)
+    assert q.speaker is None or q.speaker.name != "Nina Calder"

@@ -41,46 +41,55 @@ def verify(index: QuoteIndex, store, quote: str, speaker: str | None = None, lim
     if not hits:
         return result
 
-    # One entry per (text group, speaker): the same words from the same
-    # speaker in several documents are one match with several sources.
-    entries: list[tuple[Hit, list[Member]]] = []
-    for hit in hits:
-        by_speaker: dict[str, list[Member]] = defaultdict(list)
-        for m in hit.members:
-            by_speaker[speaker_key(m.speaker)].append(m)
-        for members in by_speaker.values():
-            entries.append((hit, members))
-
+    entries = _by_speaker(hits)
+    claims = (lambda e: any(same_speaker(speaker, m.speaker) for m in e[1])) if speaker else (lambda e: False)
     exact = [e for e in entries if e[0].alignment.exact]
-    claimed_first = (lambda e: not any(same_speaker(speaker, m.speaker) for m in e[1])) if speaker else (lambda e: False)
     if exact:
-        docs_by_speaker: dict[str, set[str]] = defaultdict(set)
-        for _, members in exact:
-            for m in members:
-                docs_by_speaker[speaker_key(m.speaker)].add(m.document_id)
-        named = {k: v for k, v in docs_by_speaker.items() if k}
-        all_docs = set().union(*docs_by_speaker.values())
-        leader, lead_docs = max(named.items(), key=lambda kv: len(kv[1]), default=("", set()))
-        claimed_found = speaker and any(claimed_first(e) is False for e in exact)
-        if len(named) <= 1 or claimed_found or len(lead_docs) >= DOMINANT_SHARE * len(all_docs):
-            result["verdict"] = "verified"
-            # the claimed or dominant speaker first, then by documents held
-            exact.sort(key=lambda e: (claimed_first(e), speaker_key(e[1][0].speaker) != leader,
-                                      -len(e[1])))
-        else:
-            result["verdict"] = "ambiguous"
-            exact.sort(key=lambda e: -len(e[1]))
-        result["speakers"] = len(named)
-        result["documents"] = len(all_docs)
+        verdict, exact, counts = _exact_verdict(exact, claims)
+        result.update(verdict=verdict, **counts)
         ordered = exact + [e for e in entries if not e[0].alignment.exact]
     else:
+        # the claimed speaker's match first among equally good ones
         result["verdict"] = "altered"
-        ordered = sorted(entries, key=lambda e: (-e[0].score, claimed_first(e)))
+        ordered = sorted(entries, key=lambda e: (-e[0].score, not claims(e)))
     shown = ordered[:limit]
-
     result["matches"] = _render(store, q, shown)
     result["attribution"] = _attribution(speaker, shown)
     return result
+
+
+Entry = tuple[Hit, list[Member]]
+
+
+def _by_speaker(hits: list[Hit]) -> list[Entry]:
+    """One entry per (text group, speaker): the same words from the same
+    speaker in several documents are one match with several sources."""
+    entries: list[Entry] = []
+    for hit in hits:
+        groups: dict[str, list[Member]] = defaultdict(list)
+        for m in hit.members:
+            groups[speaker_key(m.speaker)].append(m)
+        entries.extend((hit, members) for members in groups.values())
+    return entries
+
+
+def _exact_verdict(exact: list[Entry], claims) -> tuple[str, list[Entry], dict]:
+    """verified or ambiguous, the exact entries in the order to show them,
+    and how many speakers and documents have the words."""
+    docs_by_speaker: dict[str, set[str]] = defaultdict(set)
+    for _, members in exact:
+        for m in members:
+            docs_by_speaker[speaker_key(m.speaker)].add(m.document_id)
+    named = {k: v for k, v in docs_by_speaker.items() if k}
+    all_docs = set().union(*docs_by_speaker.values())
+    leader, lead_docs = max(named.items(), key=lambda kv: len(kv[1]), default=("", set()))
+    counts = {"speakers": len(named), "documents": len(all_docs)}
+    if len(named) <= 1 or any(map(claims, exact)) or len(lead_docs) >= DOMINANT_SHARE * len(all_docs):
+        # the claimed speaker first, else the dominant one, then by documents
+        exact.sort(key=lambda e: (not claims(e), speaker_key(e[1][0].speaker) != leader, -len(e[1])))
+        return "verified", exact, counts
+    exact.sort(key=lambda e: -len(e[1]))
+    return "ambiguous", exact, counts
 
 
 def _attribution(claimed: str | None, shown) -> dict:

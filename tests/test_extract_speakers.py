@@ -70,3 +70,13 @@ def test_nearby_not_across_another_subject():
          "cut the budget. “Nobody knows.”")
     q = last(t)
     assert q.speaker is None or q.speaker.name != "Nina Calder"
+
+
+def test_name_comma_role_of_organisation_without_closing_comma():
+    t = "Lena Ortiz, the press director for the Ohio Farm Bureau said, “Prices are not coming back.”"
+    assert last(t).speaker.name == "Lena Ortiz"
+
+
+def test_press_secretary_is_not_a_cue():
+    q = last("“We have no comment,” White House press secretary Dan Holt said Friday.")
+    assert q.speaker.name == "Dan Holt"

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 # Verbs that introduce direct speech or writing. Base form -> inflections.
 _SPEECH_VERBS = """
-press presses pressed vent vents vented bark barks barked bemoan bemoans bemoaned
-email emails emailed text texts texted scoff scoffs scoffed snipe snipes sniped fume fumes fumed
-brag brags bragged confide confides confided reason reasons reasoned remember remembers remembered
+pressed vented barked bemoan bemoans bemoaned emailed texted scoff scoffs scoffed sniped fumed
+brag brags bragged confides confided reasoned remembered
 say says said saying
 tell tells told telling
 add adds added adding

@@ -194,6 +194,44 @@ def mention_from_run(tokens: list[Token], s: int, e: int) -> Mention | None:
 
 def parse_np_backward(tokens: list[Token], end: int, lo: int = 0) -> Mention | None:
     """The speaker phrase ending just before tokens[end] (adverbs already skipped)."""
+    m = _parse_np_backward(tokens, end, lo)
+    if m is not None and m.kind in ("organisation", "descriptor", "title"):
+        return _name_before_role(tokens, m, lo) or m
+    return m
+
+
+_ROLE_LINKS = frozenset("of for at and the a an in on".split())
+
+
+def _name_before_role(tokens: list[Token], m: Mention, lo: int) -> Mention | None:
+    """'Sam Lau, the communications director for the Iowa Democratic Party said':
+    a name, a comma and the person's role (ending in an organisation) before
+    the cue, with no closing comma. The name must open its clause."""
+    k = end_k = next((x for x in range(max(lo, 0), len(tokens)) if tokens[x].start >= m.start), None)
+    if k is None:
+        return None
+    steps = 0
+    while k > lo and steps < 8:
+        t = tokens[k - 1]
+        if t.text == ",":
+            break
+        if not (t.lower in _ROLE_LINKS or (t.text.isalpha() and t.text.islower()) or is_title_token(t)):
+            return None
+        k -= 1
+        steps += 1
+    if k <= lo + 1 or tokens[k - 1].text != "," or (k == end_k and m.kind != "organisation"):
+        return None
+    name = _parse_np_backward(tokens, k - 1, lo)
+    if name is None or name.kind != "name" or not name.name:
+        return None
+    s = next((x for x in range(lo, k) if tokens[x].start >= name.start), k)
+    if s > lo and tokens[s - 1].text not in (".", ";", ":", "—", "“", "”", '"', "(", ","):
+        return None
+    role = " ".join(t.text for t in tokens[k:end_k]) + (" " if k < end_k else "") + m.text
+    return Mention("name", name.text, name.start, m.end, name=name.name, title=name.title or role)
+
+
+def _parse_np_backward(tokens: list[Token], end: int, lo: int = 0) -> Mention | None:
     if end <= lo:
         return None
     tok = tokens[end - 1]

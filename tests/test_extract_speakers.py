@@ -80,3 +80,19 @@ def test_name_comma_role_of_organisation_without_closing_comma():
 def test_press_secretary_is_not_a_cue():
     q = last("“We have no comment,” White House press secretary Dan Holt said Friday.")
     assert q.speaker.name == "Dan Holt"
+
+
+def test_descriptor_followed_by_name_is_the_name():
+    t = ("One farmer, Oskar Lindqvist, 58, drove in from the coast. Mayor Dana Reyes spoke later.\n\n"
+         "“I came for the water rights,” he said.")
+    assert last(t).speaker.name == "Oskar Lindqvist"
+
+
+def test_descriptor_after_preposition_is_not_the_subject():
+    t = ("Sandra Voss waved at a protester as she walked in, and she said she was “tired of the lies.”")
+    assert last(t).speaker.name == "Sandra Voss"
+
+
+def test_secretary_of_state_run_is_one_mention():
+    t = ("Former Secretary of State Ellen Marsh spoke after Sen. Tom Wade. “We need a deal now,” she said.")
+    assert last(t).speaker.name == "Ellen Marsh"

@@ -109,6 +109,9 @@ class Document:
                 while j < n and j - i < 12 and not self.in_quote(toks[j].start) and (
                         is_name_token(toks[j]) or is_title_token(toks[j]) or is_cap_word(toks[j])
                         or (toks[j].lower in ("de", "van", "von", "la", "del", "al") and j > i)
+                        # "Secretary of State Hillary Clinton": one run
+                        or (toks[j].lower == "of" and j > i and j + 1 < n and is_title_token(toks[j - 1])
+                            and toks[j - 1].text[:1].isupper() and is_cap_word(toks[j + 1]))
                         or (j > i and bridges_to_name(toks, j, n))):
                     j += 1
                     if toks[j - 1].text.endswith(("’s", "'s")):
@@ -141,8 +144,11 @@ class Document:
                 while k < n and k - i <= 5 and (toks[k].text.isalpha() or "-" in toks[k].text) \
                         and toks[k].lower not in _HUMAN_HEADS and toks[k].lower not in ("and", "of", "who", "that"):
                     k += 1
+                after_prep = i > 0 and toks[i - 1].lower in _PREPOSITIONS
+                # "One voter, Guadalupe Ruiz, 35, ...": the name that follows is the mention.
+                named = k + 2 < n and toks[k + 1].text == "," and is_name_token(toks[k + 2])
                 if k < n and toks[k].lower in _HUMAN_HEADS and not self.in_quote(toks[k].start) \
-                        and not seen_in_sentence:  # only as the subject of its sentence
+                        and not seen_in_sentence and not after_prep and not named:  # only as the subject
                     head = toks[k].lower
                     text = " ".join(t.text for t in toks[i:k + 1])
                     text = text[0].lower() + text[1:]
@@ -177,6 +183,13 @@ class Document:
                 # as a sentence subject carries its referent forward, so a
                 # later "he said" can follow the chain.
                 name = self.resolve_pronoun(low, tok.start, None)
+                if name is not None and self.last_pronoun_kind == "descriptor":
+                    # "One voter brought up immigration. She asked ...": the
+                    # anonymous person is a woman from now on.
+                    for dm in reversed(self.mentions[-10:]):
+                        if dm.kind == "descriptor" and dm.name == name and dm.gender is None:
+                            dm.gender = "male" if low == "he" else "female"
+                            break
                 if name is not None and self.last_pronoun_kind == "person":
                     p = self.registry.people.get(name)
                     self._append(PersonMention(tok.start, tok.end, name, p.gender if p else None,

@@ -207,7 +207,8 @@ FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES | frozenset(
     valentina vera veronica vicky violet whitney yasmin yvette zoe zoey nikki niki debra deborah
     jeanne janet jan marcia nancy pelosi kirsten elise dianne loretta katie stephanie jeannie
     ann-marie mary-kay betsy bettye birgit brigitte christiane elke gudrun heike ilse marine segolene
-    theresa angela hillary ivana tiffany malia sasha ellen sherrod""".split()
+    theresa angela hillary ivana tiffany malia sasha ellen sherrod caitlyn kaitlyn katelynn kathryn
+    ilyse ilia cecile huma jill""".split()
 ) - frozenset(["pelosi", "sherrod"])
 MALE_FIRST_NAMES = (MALE_FIRST_NAMES | frozenset(
     """josh abe abraham adrian ahmed ali alberto alejandro alex alfred alfredo allen alvin amir andre

@@ -96,3 +96,13 @@ def test_descriptor_after_preposition_is_not_the_subject():
 def test_secretary_of_state_run_is_one_mention():
     t = ("Former Secretary of State Ellen Marsh spoke after Sen. Tom Wade. “We need a deal now,” she said.")
     assert last(t).speaker.name == "Ellen Marsh"
+
+
+def test_lowercase_role_appositive_before_cue():
+    q = last("“The state went too far,” Teo Varga, legal director for ACLU of Nevada, said by phone.")
+    assert q.speaker.name == "Teo Varga"
+
+
+def test_quote_closed_on_comma_keeps_its_cue_even_before_another_quote():
+    t = "“We will build it, no question,” Ray Dunmore said “and nobody will stop us.”"
+    assert extract_quotes(t)[0].speaker.name == "Ray Dunmore"

@@ -210,7 +210,9 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
             if ext is not None:
                 m, reaches = ext, True
         if m is not None and reaches and m.kind != "thing":
-            if _introduces_next_quote(tokens, j + cue[1], hi):
+            if _introduces_next_quote(tokens, j + cue[1], hi) and not (i > 1 and tokens[i - 2].text == ","):
+                # (a quote closed on a comma is attributed right after it:
+                # '“..., it's so simple,” Trump said “Bush ...”')
                 return None, ""  # 'Carly Fiorina said Ted Cruz “says ...”': the next quote's
             nxt = tokens[j + cue[1]].lower if j + cue[1] < len(tokens) else ""
             if i > 0 and tokens[i - 1].text in ("”", '"') and i > 1 and tokens[i - 2].text in (".", "?", "!") \

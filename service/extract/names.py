@@ -308,7 +308,10 @@ def _appositive_back(tokens: list[Token], end: int, lo: int) -> Mention | None:
             if before is None or before.kind != "name":
                 return None  # "the state capital, Sacramento,": a place
     if not (first in DETERMINERS or first.isdigit() or first in ROLE_MODIFIERS or first in ("who", "whose", "the")
-            or first in TITLE_WORDS or first in ("of", "from", "then")):
+            or first in TITLE_WORDS or first in ("of", "from", "then")
+            # "Matdos Santos, legal director for ACLU of Oregon, said": a role
+            or (appos[0].text.isalpha() and appos[0].text.islower() and len(appos) <= 10
+                and any(t.lower in TITLE_WORDS or t.lower in DESCRIPTOR_HEADS for t in appos[:4]))):
         return None
     head = _head_before_appositive(tokens, j, lo)
     if head is None or head.kind not in ("name", "organisation", "descriptor", "title"):

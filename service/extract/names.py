@@ -196,20 +196,26 @@ def parse_np_backward(tokens: list[Token], end: int, lo: int = 0) -> Mention | N
     """The speaker phrase ending just before tokens[end] (adverbs already skipped)."""
     m = _parse_np_backward(tokens, end, lo)
     if m is not None and m.kind in ("organisation", "descriptor", "title"):
-        return _name_before_role(tokens, m, lo) or m
+        return _name_before_role(tokens, m, lo, end) or m
     return m
+
+
+def _index_back(tokens: list[Token], offset: int, end: int, lo: int) -> int:
+    """Index of the token starting at ``offset``, searching back from ``end``."""
+    k = min(end, len(tokens)) - 1
+    while k > lo and tokens[k].start > offset:
+        k -= 1
+    return k
 
 
 _ROLE_LINKS = frozenset("of for at and the a an in on".split())
 
 
-def _name_before_role(tokens: list[Token], m: Mention, lo: int) -> Mention | None:
+def _name_before_role(tokens: list[Token], m: Mention, lo: int, end: int) -> Mention | None:
     """'Sam Lau, the communications director for the Iowa Democratic Party said':
     a name, a comma and the person's role (ending in an organisation) before
     the cue, with no closing comma. The name must open its clause."""
-    k = end_k = next((x for x in range(max(lo, 0), len(tokens)) if tokens[x].start >= m.start), None)
-    if k is None:
-        return None
+    k = end_k = _index_back(tokens, m.start, end, lo)
     steps = 0
     while k > lo and steps < 8:
         t = tokens[k - 1]
@@ -224,7 +230,7 @@ def _name_before_role(tokens: list[Token], m: Mention, lo: int) -> Mention | Non
     name = _parse_np_backward(tokens, k - 1, lo)
     if name is None or name.kind != "name" or not name.name:
         return None
-    s = next((x for x in range(lo, k) if tokens[x].start >= name.start), k)
+    s = _index_back(tokens, name.start, k, lo)
     if s > lo and tokens[s - 1].text not in (".", ";", ":", "—", "“", "”", '"', "(", ","):
         return None
     role = " ".join(t.text for t in tokens[k:end_k]) + (" " if k < end_k else "") + m.text

@@ -106,3 +106,19 @@ def test_lowercase_role_appositive_before_cue():
 def test_quote_closed_on_comma_keeps_its_cue_even_before_another_quote():
     t = "“We will build it, no question,” Ray Dunmore said “and nobody will stop us.”"
     assert extract_quotes(t)[0].speaker.name == "Ray Dunmore"
+
+
+def test_name_then_relative_appositive_without_closing_comma():
+    q = last("“Turnout will decide it,” Mira Sandoval, the pollster who founded civiclens.org tweeted on Monday.")
+    assert q.speaker.name == "Mira Sandoval"
+
+
+def test_reacted_is_a_cue():
+    q = last("“What is he even talking about?” reacted Glenn Abbott.")
+    assert q.speaker.name == "Glenn Abbott"
+
+
+def test_object_name_before_role_is_not_the_speaker():
+    t = "“It is over,” voters told Rita Hale, the county clerk said."
+    q = last(t)
+    assert q.speaker is None or q.speaker.name != "Rita Hale"

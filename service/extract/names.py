@@ -225,7 +225,7 @@ def _name_before_role(tokens: list[Token], m: Mention, lo: int, end: int) -> Men
             return None
         k -= 1
         steps += 1
-    if k <= lo + 1 or tokens[k - 1].text != "," or (k == end_k and m.kind != "organisation"):
+    if k <= lo + 1 or tokens[k - 1].text != ",":
         return None
     name = _parse_np_backward(tokens, k - 1, lo)
     if name is None or name.kind != "name" or not name.name:

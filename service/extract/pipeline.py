@@ -177,35 +177,42 @@ NEARBY_CHARS = 400  # characters from the previous statement (or its attribution
 
 
 def _nearby(doc: Document, st: Statement, prev: Statement | None) -> None:
-    """No attribution found: the quote most likely goes on with whoever was
-    quoted just before, when that is close and no other person is the
-    subject of a sentence in between ("Greene added that the Fed ... “...”")."""
+    """No attribution found: a low-confidence guess. The quote most likely
+    goes on with whoever was quoted just before, when that is close and no
+    other person is the subject of a sentence in between; else it is the
+    words of the person the sentence just before is about ("Greene added that
+    the Fed ... . “...”")."""
     if st.post is not None:
         return
-    if prev is None or prev.speaker is None or st.start - max(prev.end, prev.mention_end or 0) > NEARBY_CHARS:
-        # The person the sentence just before is about ("Greene added that
-        # ... . “...”").
-        si = doc.sentence_of(st.start - len(st.spans[0].open_mark))
-        name = _subject_of(doc, si - 1) if si > 0 else None
-        if name is not None and doc.registry.plausible(name):
-            p = doc.registry.people.get(name)
-            st.speaker = Speaker(name=name, kind="person", mention=name.split()[-1],
-                                 title=p.titles[0] if p and p.titles else None)
-            st.rule, st.cue, st.confidence = "nearby", None, CONFIDENCE["nearby"]
+    if _continues_nearby(doc, st, prev):
+        assert prev is not None
+        st.speaker, st.rule, st.cue = prev.speaker, "nearby", None
+        st.confidence = CONFIDENCE["nearby"]
         return
+    si = doc.sentence_of(st.start - len(st.spans[0].open_mark))
+    name = _subject_of(doc, si - 1) if si > 0 else None
+    if name is not None and doc.registry.plausible(name):
+        p = doc.registry.people.get(name)
+        st.speaker = Speaker(name=name, kind="person", mention=name.split()[-1],
+                             title=p.titles[0] if p and p.titles else None)
+        st.rule, st.cue, st.confidence = "nearby", None, CONFIDENCE["nearby"]
+
+
+def _continues_nearby(doc: Document, st: Statement, prev: Statement | None) -> bool:
+    if prev is None or prev.speaker is None:
+        return False
     gap_start = max(prev.end, prev.mention_end or 0)
     if st.start - gap_start > NEARBY_CHARS:
-        return
+        return False
     if len([x for x in doc.text[gap_start:st.start].split("\n") if x.strip(" \t\u00a0“”\"‘’'")]) > 1:
-        return  # a paragraph of narrative between: the turn has ended
+        return False  # a paragraph of narrative between: the turn has ended
     i = bisect_left(doc.mention_offsets, gap_start)
     while i < len(doc.mentions) and doc.mentions[i].offset < st.start:
         m = doc.mentions[i]
         if m.subject and m.name != prev.speaker.name:
-            return
+            return False
         i += 1
-    st.speaker, st.rule, st.cue = prev.speaker, "nearby", None
-    st.confidence = CONFIDENCE["nearby"]
+    return True
 
 
 def _attribute_post(doc: Document, st: Statement, prev: Statement | None) -> bool:

@@ -122,3 +122,13 @@ def test_object_name_before_role_is_not_the_speaker():
     t = "“It is over,” voters told Rita Hale, the county clerk said."
     q = last(t)
     assert q.speaker is None or q.speaker.name != "Rita Hale"
+
+
+def test_capitalised_post_is_an_outlet_not_a_document():
+    q = last("“The plan was drafted in March,” the Denver Post reported.")
+    assert q.speaker is not None and "Post" in q.speaker.name
+
+
+def test_questioned_and_retaliated_are_cues():
+    assert last("“Why change now?” Nora Blake questioned.").speaker.name == "Nora Blake"
+    assert last("“That is simply false,” an angry Pieter Maas retaliated.").speaker.name == "Pieter Maas"

@@ -9,7 +9,7 @@ from __future__ import annotations
 # Verbs that introduce direct speech or writing. Base form -> inflections.
 _SPEECH_VERBS = """
 pressed vented barked bemoan bemoans bemoaned emailed texted scoff scoffs scoffed sniped fumed
-brag brags bragged confides confided reasoned remembered react reacts reacted
+brag brags bragged confides confided reasoned remembered react reacts reacted questioned retaliated
 say says said saying
 tell tells told telling
 add adds added adding

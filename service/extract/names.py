@@ -244,7 +244,7 @@ def _parse_np_backward(tokens: list[Token], end: int, lo: int = 0) -> Mention | 
     low = tok.lower
     if low in SUBJECT_PRONOUNS:
         return Mention("pronoun", tok.text, tok.start, tok.end)
-    if low in ("who", "which", "that") or low in ("statement", "post", "tweet", "letter"):
+    if low in ("who", "which", "that") or (low in ("statement", "post", "tweet", "letter") and tok.text.islower()):
         return Mention("thing", tok.text, tok.start, tok.end, head=low)
     if tok.text == ")":
         # Sen. Amy Klobuchar (D-Minn.) said: skip the parenthesis.

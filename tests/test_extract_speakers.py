@@ -132,3 +132,16 @@ def test_capitalised_post_is_an_outlet_not_a_document():
 def test_questioned_and_retaliated_are_cues():
     assert last("“Why change now?” Nora Blake questioned.").speaker.name == "Nora Blake"
     assert last("“That is simply false,” an angry Pieter Maas retaliated.").speaker.name == "Pieter Maas"
+
+
+def test_title_case_headline_words_are_not_people():
+    t = ("Senator Slams Rival Over Farm Bill Ever Since Vote.\n\n"
+         "One of the main claims of Gov. Rosa Lindqvist’s speech does not hold up.\n\n"
+         "She told the crowd, to loud applause:\n\n“No state has done more for farmers than ours.”")
+    assert last(t).speaker.name == "Rosa Lindqvist"
+
+
+def test_full_name_right_before_colon_is_the_speaker():
+    t = ("The timing of the surge does not surprise county pollster Daron Whitfield: "
+         "“Late deciders always break for the challenger.”")
+    assert last(t).speaker.name == "Daron Whitfield"

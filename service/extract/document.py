@@ -88,7 +88,7 @@ class Document:
     def _scan_people(self) -> None:
         toks = self.tokens
         n = len(toks)
-        i = 0
+        i = _skip_title_case_headline(self.text, toks)
         last_sentence = -1
         seen_in_sentence = False
         while i < n:
@@ -338,3 +338,19 @@ def _title_gender(title: str | None) -> str | None:
     return None
 
 
+
+
+def _skip_title_case_headline(text: str, toks: list[Token]) -> int:
+    """The index of the first token to scan for people: past a Title Case
+    headline on the first line ("NYTimes Casually Conflates Ted Cruz With
+    ..."), where capitalised verbs would read as names."""
+    nl = text.find("\n")
+    if nl <= 0 or nl > 200:
+        return 0
+    k = 0
+    while k < len(toks) and toks[k].start < nl:
+        k += 1
+    words = [t.text for t in toks[:k] if t.text[:1].isalpha() and len(t.text) > 3]
+    if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+        return k
+    return 0

@@ -125,8 +125,10 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
         if lo < hi:
             finding, rule = read_before(doc.tokens, lo, hi, accept=doc.accept)
             if finding is None and doc.tokens[hi - 1].text == ":":
-                # "Kasich resisted: “...”": whoever the lead-in is about.
-                subj = clause_subject(doc.tokens, lo, hi - 1, doc.accept)
+                # "Kasich resisted: “...”": whoever the lead-in is about --
+                # unless a person is named right before the colon ("doesn't
+                # surprise Republican pollster Daron Shaw: “...”").
+                subj = _named_before_colon(doc, lo, hi - 1) or clause_subject(doc.tokens, lo, hi - 1, doc.accept)
                 if subj is not None:
                     finding, rule = Finding(subj, text[doc.tokens[hi - 1].start:doc.tokens[hi - 1].end],
                                             doc.tokens[hi - 1].start), "colon_lead_in"
@@ -234,6 +236,21 @@ def _attribute_post(doc: Document, st: Statement, prev: Statement | None) -> boo
                 st.cue_at, st.confidence = f.cue_start, CONFIDENCE["colon_lead_in"]
                 return True
     return False
+
+
+def _named_before_colon(doc: Document, lo: int, colon: int):
+    """A full person name (two words or more, not after a preposition) ending
+    at the colon."""
+    toks = doc.tokens
+    m = parse_np_backward(toks, colon, lo)
+    if m is None or m.kind != "name" or not m.name or len(m.name.split()) < 2 or m.possessive:
+        return None
+    k = colon - 1
+    while k > lo and toks[k].start > m.start:
+        k -= 1
+    if k > lo and toks[k - 1].lower in ("on", "in", "at", "to", "with", "by", "for", "from", "of", "about"):
+        return None
+    return m
 
 
 def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str] | None:

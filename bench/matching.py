@@ -21,18 +21,18 @@ import json
 import os
 import random
 import re
-import signal
 import statistics
 import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serving  # noqa: E402  (bench/serving.py: the running service's measurements)
 from rapidfuzz import fuzz, process  # noqa: E402
 
 from service.index import UNKNOWN_CODE, QuoteIndex  # noqa: E402
@@ -42,7 +42,6 @@ from service.text import parse_query, tokens  # noqa: E402
 from service.verify import THRESHOLD, verify  # noqa: E402
 
 DATA = Path("/work/shared/data/bench-corpus/quotes.jsonl.gz")
-QUOTES_CLI = Path(sys.executable).parent / "quotes"
 KINDS = ["exact", "case_punct", "substituted", "dropped", "typo", "ellipsis", "absent"]
 
 
@@ -268,12 +267,10 @@ def bench_import(records: list[dict], workdir: Path) -> dict:
     write_subset(records, src)
     for leftover in workdir.glob(db.name + "*"):
         leftover.unlink()
-    t0 = time.perf_counter()
-    subprocess.run([str(QUOTES_CLI), "import", str(src), "--db", str(db), "--no-progress"],
-                   check=True, stdout=subprocess.DEVNULL)
-    took = time.perf_counter() - t0
+    summary = serving.import_store(db, src)
     src.unlink()
-    return {"import_s": took, "import_rate": len(records) / took, "db": db}
+    return {"import_s": summary["wall_seconds"], "import_rate": len(records) / summary["wall_seconds"],
+            "db": db}
 
 
 _STARTUP = """
@@ -299,78 +296,23 @@ def bench_store_startup(db: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _pss_mb(pid: int) -> float:
+def bench_http(db: Path, queries, workdir: Path, workers: int = 2) -> dict:
+    """The real gunicorn service on that store: time until it answers,
+    latency for one client and for 8 concurrent clients, and the memory of
+    the whole service (master + workers)."""
+    empty = workdir / "no-corpus"
+    empty.mkdir(exist_ok=True)
+    texts = [q for _, q, _ in queries]
+    proc, port, up = serving.start_service(db, workers, empty)
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-def _children(pid: int) -> list[int]:
-    kids = []
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    kids.append(int(d.name))
-            except (OSError, IndexError, ValueError):
-                continue
-    return kids
-
-
-def bench_http(db: Path, queries, workers: int = 2, concurrency: int = 4, port: int = 8765) -> dict:
-    """Latency and throughput through gunicorn (`quotes serve`), and the
-    memory of the whole service (PSS: shared pages counted once)."""
-    import requests
-
-    proc = subprocess.Popen([str(QUOTES_CLI), "serve", "--db", str(db), "--port", str(port),
-                             "--workers", str(workers)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        t0 = time.perf_counter()
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("quotes serve exited")
-            try:
-                if requests.get(base + "/v1/health", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if time.perf_counter() - t0 > 180:
-                raise RuntimeError("quotes serve did not come up")
-            time.sleep(0.25)
-        up = time.perf_counter() - t0
-
-        def run(chunk):
-            lat = []
-            with requests.Session() as sess:
-                for _, q, _ in chunk:
-                    t = time.perf_counter()
-                    r = sess.post(base + "/v1/verify", json={"quote": q}, timeout=30)
-                    r.raise_for_status()
-                    lat.append((time.perf_counter() - t) * 1000)
-            return lat
-
-        run(queries[:20])  # warm up every worker
-        chunks = [queries[i::concurrency] for i in range(concurrency)]
-        t0 = time.perf_counter()
-        with ThreadPoolExecutor(concurrency) as pool:
-            lat = sorted(x for part in pool.map(run, chunks) for x in part)
-        wall = time.perf_counter() - t0
-        pick = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]  # noqa: E731
-        pids = [proc.pid, *_children(proc.pid)]
-        return {"http_up_s": up, "http_p50_ms": pick(0.5), "http_p95_ms": pick(0.95),
-                "http_p99_ms": pick(0.99), "http_rps": len(lat) / wall,
-                "service_pss_mb": sum(map(_pss_mb, pids)), "processes": len(pids),
-                "concurrency": concurrency, "workers": workers}
+        one = serving.http_latency(port, texts, clients=1)
+        eight = serving.http_latency(port, texts, clients=8)
+        rss, pss = serving.service_memory(proc.pid)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        proc.terminate()
         proc.wait(timeout=30)
+    return {"http_up_s": up, "http_one": one, "http_eight": eight, "service_rss_mb": rss,
+            "service_pss_mb": pss, "workers": workers}
 
 
 # -- report --------------------------------------------------------------------
@@ -384,12 +326,14 @@ def report(size: int, build: dict, ver: dict, brute: dict, service: dict) -> Non
         print(f"store: `quotes import` {service['import_s']:.1f} s ({service['import_rate']:,.0f} quotes/s)"
               f" | start-up from SQLite (read rows + build) {service['startup_s']:.1f} s,"
               f" RSS {service['startup_rss_mb']:.0f} MB")
-    if "http_p50_ms" in service:
-        print(f"http: gunicorn {service['workers']} workers, {service['concurrency']} clients | up in "
-              f"{service['http_up_s']:.1f} s | p50 {service['http_p50_ms']:.2f} ms p95 "
-              f"{service['http_p95_ms']:.2f} ms p99 {service['http_p99_ms']:.2f} ms | "
-              f"{service['http_rps']:.0f} req/s | service PSS {service['service_pss_mb']:.0f} MB "
-              f"({service['processes']} processes)")
+    if "http_one" in service:
+        one, eight = service["http_one"], service["http_eight"]
+        print(f"http: gunicorn {service['workers']} workers, up in {service['http_up_s']:.1f} s"
+              f" | 1 client p50 {one['p50']:.2f} ms p95 {one['p95']:.2f} ms p99 {one['p99']:.2f} ms"
+              f" ({one['per_second']:.0f}/s) | 8 clients p50 {eight['p50']:.2f} ms p95"
+              f" {eight['p95']:.2f} ms p99 {eight['p99']:.2f} ms, {eight['per_second']:.0f} verifies/s"
+              f" | service PSS {service['service_pss_mb']:.0f} MB (RSS summed"
+              f" {service['service_rss_mb']:.0f} MB)")
     print("| kind | n | top-1 | recall@5 | verified | altered | ambiguous | not_found |")
     print("|---|---|---|---|---|---|---|---|")
     for kind in KINDS:
@@ -440,7 +384,7 @@ def main(argv=None) -> int:
             workdir.mkdir(parents=True, exist_ok=True)
             service.update(bench_import(records, workdir))
             service.update(bench_store_startup(service["db"]))
-            service.update(bench_http(service["db"], queries[: args.http_queries]))
+            service.update(bench_http(service["db"], queries[: args.http_queries], workdir))
             for f in workdir.glob(service["db"].name + "*"):
                 f.unlink()
         report(size, build, ver, brute, service)

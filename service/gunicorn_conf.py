@@ -17,6 +17,9 @@ preload_app = True
 loglevel = _config.log_level
 accesslog = "-"
 timeout = 60
+# GET /v1/verify?q=... carries the quote in the URL; allow gunicorn's largest
+# request line. Longer quotes go by POST (README).
+limit_request_line = 8190
 # Large request bodies are refused by the app with a 413 (QUOTES_MAX_BODY_BYTES).
 
 

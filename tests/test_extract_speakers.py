@@ -145,3 +145,8 @@ def test_full_name_right_before_colon_is_the_speaker():
     t = ("The timing of the surge does not surprise county pollster Daron Whitfield: "
          "“Late deciders always break for the challenger.”")
     assert last(t).speaker.name == "Daron Whitfield"
+
+
+def test_told_after_appositive_names_the_listener_not_the_speaker():
+    t = "“They are with us or against us,” Bram Kessler III, founder of the Civic Trust, told Metro Radio."
+    assert last(t).speaker.name.startswith("Bram Kessler")

@@ -165,6 +165,9 @@ def _person_of_org(tokens: list[Token], lo: int, end: int) -> Mention | None:
     return None
 
 
+_TAKES_LISTENER = frozenset("told tells tell telling".split())
+
+
 def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, str]:
     """The attribution right after a closing mark: tokens[lo:hi] is what follows.
 
@@ -184,6 +187,8 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
     cue = cue_phrase(words, j) if j < hi else None
     if cue is not None and tokens[j].lower.endswith("ing"):
         return None, ""  # ", adding that ...": the subject is before the quote
+    if cue is not None and tokens[j].lower in _TAKES_LISTENER:
+        cue = None  # '”, told Breitbart News': the phrase after "told" is the listener
     if cue is not None:
         k = _skip_adverbs_fwd(tokens, j + cue[1], hi)
         m = parse_np_forward(tokens, k, hi)
@@ -219,7 +224,8 @@ def read_after(tokens: list[Token], lo: int, hi: int) -> tuple[Finding | None, s
                     and nxt in ("it", "that", "this", "these", "those"):
                 return None, ""  # '...?” Her critics cited it as evidence': a new sentence
             return Finding(m, cue[0], t.start), "cue_after"
-        if j > i and tokens[j - 1].text == "," and not tokens[j].lower.endswith("ing"):
+        if j > i and tokens[j - 1].text == "," and not tokens[j].lower.endswith("ing") \
+                and tokens[j].lower not in _TAKES_LISTENER:
             # '" between the two, said a Democratic operative': inverted
             # after a phrase that finishes the quoted clause.
             k = _skip_adverbs_fwd(tokens, j + cue[1], hi)

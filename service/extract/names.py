@@ -69,6 +69,8 @@ def _is_acronym_at(tokens: list[Token], i: int) -> bool:
     if not (2 <= len(t) <= 6 and t.isalpha() and t.isupper()) or t in _CAPS_WORDS:
         return False
     prev = tokens[i - 1] if i > 0 else None
+    if t in ("II", "III", "IV") and prev is not None and prev.text[:1].isupper():
+        return False  # "Brent Bozell III": a name's suffix
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if _is_caps(prev) or _is_caps(nxt) or (prev is not None and prev.text == "("):
         return False
@@ -242,6 +244,11 @@ def _parse_np_backward(tokens: list[Token], end: int, lo: int = 0) -> Mention | 
         return None
     tok = tokens[end - 1]
     low = tok.lower
+    if tok.text in ("II", "III", "IV", "Jr.", "Jr", "Sr.") and end - 1 > lo:
+        m = _parse_np_backward(tokens, end - 1, lo)  # "Brent Bozell III"
+        if m is not None and m.kind == "name":
+            m.end = tok.end
+            return m
     if low in SUBJECT_PRONOUNS:
         return Mention("pronoun", tok.text, tok.start, tok.end)
     if low in ("who", "which", "that") or (low in ("statement", "post", "tweet", "letter") and tok.text.islower()):

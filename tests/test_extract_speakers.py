@@ -150,3 +150,14 @@ def test_full_name_right_before_colon_is_the_speaker():
 def test_told_after_appositive_names_the_listener_not_the_speaker():
     t = "“They are with us or against us,” Bram Kessler III, founder of the Civic Trust, told Metro Radio."
     assert last(t).speaker.name.startswith("Bram Kessler")
+
+
+def test_definite_role_refers_to_the_person_given_that_role():
+    t = ("Critics abroad were blunt. “It is a mistake,” columnist Wen Tao wrote on Friday.\n\n"
+         "Later the columnist wrote, “Nobody should rush.”")
+    assert last(t).speaker.name == "Wen Tao"
+
+
+def test_descriptor_with_capitalised_name_before_its_head():
+    q = last("“I would want answers,” said a prominent Republican National Committee member who backs the plan.")
+    assert q.speaker.kind == "descriptor" and "member" in q.speaker.name

@@ -96,6 +96,15 @@ def descriptor_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
             if j + 1 < hi and strip_possessive(tokens[j + 1].lower) in DESCRIPTOR_HEADS | ORG_HEADS:
                 j += 1
                 continue
+            # "a prominent Republican National Committee member": a capitalised
+            # name between the first head and the real one.
+            k = j + 1
+            while k < hi and k - j <= 4 and tokens[k].text[:1].isupper() and tokens[k].text.isalpha():
+                k += 1
+            if k > j + 1 and k < hi and strip_possessive(tokens[k].lower) in DESCRIPTOR_HEADS \
+                    and tokens[k].text.islower():
+                j = k
+                continue
             break
         j += 1
     if head_at is None:

@@ -34,6 +34,8 @@ def speaker_from(doc: Document, m: Mention, prev: Statement | None, at: int,
     if m.kind == "title":
         head = m.head or m.text.split()[-1].lower()
         name = doc.titled_before(TITLE_NOUNS.get(head, head), at)
+        if name is None and m.text.lower().startswith("the "):
+            name = _person_with_role(doc, head, at)
         if name is not None:
             return _person(doc, name, m.text)
         return Speaker(name=m.text, kind="descriptor", mention=m.text)
@@ -47,6 +49,10 @@ def speaker_from(doc: Document, m: Mention, prev: Statement | None, at: int,
                 name = doc.titled_before(noun, at)
                 if name is not None:
                     return _person(doc, name, m.text)
+            # "the columnist wrote": the person the text gave that role.
+            name = _person_with_role(doc, head, at)
+            if name is not None:
+                return _person(doc, name, m.text)
             # "the official continued": the descriptor named before.
             ref = _previous_descriptor(doc, head, at)
             if ref is not None:
@@ -75,6 +81,23 @@ def speaker_from(doc: Document, m: Mention, prev: Statement | None, at: int,
 def _person(doc: Document, name: str, mention: str) -> Speaker:
     p = doc.registry.people.get(name)
     return Speaker(name=name, kind="person", mention=mention, title=p.titles[0] if p and p.titles else None)
+
+
+def _person_with_role(doc: Document, head: str, at: int) -> str | None:
+    """The most recently mentioned person whose title has the word ``head``
+    ("columnist Ai Jun" ... "the columnist")."""
+    if not head or len(head) < 4:
+        return None
+    holders = {p.name for p in doc.registry.people.values()
+               if any(head in t.lower().replace(".", " ").split() for t in p.titles)}
+    if not holders:
+        return None
+    from bisect import bisect_left
+    hi = bisect_left(doc.mention_offsets, at)
+    for mm in reversed(doc.mentions[max(0, hi - 60):hi]):
+        if mm.name in holders:
+            return mm.name
+    return None
 
 
 def _previous_descriptor(doc: Document, head: str, at: int) -> str | None:

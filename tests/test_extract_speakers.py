@@ -62,7 +62,7 @@ def test_nearby_takes_the_subject_of_the_sentence_before():
     t = ("The council met on Monday. Councilwoman Ida Moreno said the budget was short.\n\n"
          "“We cannot pay for the new buses this year.”")
     q = last(t)
-    assert q.speaker.name == "Ida Moreno" and q.confidence < 0.5
+    assert q.speaker.name == "Ida Moreno" and q.rule == "nearby" and q.confidence <= 0.5
 
 
 def test_nearby_not_across_another_subject():

@@ -34,7 +34,7 @@ from .statements import (
 CONFIDENCE = {
     "dash_signature": 0.95, "cue_inside": 0.9, "cue_after": 0.9, "cue_before": 0.88, "lead_in": 0.88,
     "cue_sentence": 0.85, "inherited": 0.85, "colon_lead_in": 0.8, "according_to": 0.78,
-    "sentence_subject": 0.7, "nearby": 0.45, "none": 0.2,
+    "sentence_subject": 0.7, "nearby": 0.5, "none": 0.2,
 }
 # How much a pronoun speaker lowers confidence (0.70 measured against 0.96 for named speakers).
 PRONOUN_DISCOUNT = 0.8

@@ -34,7 +34,7 @@ from .statements import (
 CONFIDENCE = {
     "dash_signature": 0.95, "cue_inside": 0.9, "cue_after": 0.9, "cue_before": 0.88, "lead_in": 0.88,
     "cue_sentence": 0.85, "inherited": 0.85, "colon_lead_in": 0.8, "according_to": 0.78,
-    "sentence_subject": 0.7, "nearby": 0.5, "none": 0.2,
+    "sentence_subject": 0.7, "none": 0.2,
 }
 # How much a pronoun speaker lowers confidence (0.70 measured against 0.96 for named speakers).
 PRONOUN_DISCOUNT = 0.8
@@ -70,8 +70,6 @@ def extract(text: str, meta: DocumentMeta | None = None, typewriter_quotes: bool
             continue  # "the so-called “reform agenda”": a label, not words said
         if is_title(text, st):
             continue  # "on NBC's “Meet the Press”": a title, not words said
-        if st.speaker is None:
-            _nearby(doc, st, prev)
         st.date = date_for(doc, st, dates, resolver, prev.date if prev else None)
         out.append(_to_record(doc, st))
         if not st.fragment or st.rule in ("cue_after", "cue_inside", "cue_before", "inherited"):
@@ -173,48 +171,6 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
         st.confidence = CONFIDENCE["inherited"]
         return
     st.rule, st.confidence = "none", CONFIDENCE["none"]
-
-
-NEARBY_CHARS = 400  # characters from the previous statement (or its attribution)
-
-
-def _nearby(doc: Document, st: Statement, prev: Statement | None) -> None:
-    """No attribution found: a low-confidence guess. The quote most likely
-    goes on with whoever was quoted just before, when that is close and no
-    other person is the subject of a sentence in between; else it is the
-    words of the person the sentence just before is about ("Greene added that
-    the Fed ... . “...”")."""
-    if st.post is not None:
-        return
-    if _continues_nearby(doc, st, prev):
-        assert prev is not None
-        st.speaker, st.rule, st.cue = prev.speaker, "nearby", None
-        st.confidence = CONFIDENCE["nearby"]
-        return
-    si = doc.sentence_of(st.start - len(st.spans[0].open_mark))
-    name = _subject_of(doc, si - 1) if si > 0 else None
-    if name is not None and doc.registry.plausible(name):
-        p = doc.registry.people.get(name)
-        st.speaker = Speaker(name=name, kind="person", mention=name.split()[-1],
-                             title=p.titles[0] if p and p.titles else None)
-        st.rule, st.cue, st.confidence = "nearby", None, CONFIDENCE["nearby"]
-
-
-def _continues_nearby(doc: Document, st: Statement, prev: Statement | None) -> bool:
-    if prev is None or prev.speaker is None:
-        return False
-    gap_start = max(prev.end, prev.mention_end or 0)
-    if st.start - gap_start > NEARBY_CHARS:
-        return False
-    if len([x for x in doc.text[gap_start:st.start].split("\n") if x.strip(" \t\u00a0“”\"‘’'")]) > 1:
-        return False  # a paragraph of narrative between: the turn has ended
-    i = bisect_left(doc.mention_offsets, gap_start)
-    while i < len(doc.mentions) and doc.mentions[i].offset < st.start:
-        m = doc.mentions[i]
-        if m.subject and m.name != prev.speaker.name:
-            return False
-        i += 1
-    return True
 
 
 def _attribute_post(doc: Document, st: Statement, prev: Statement | None) -> bool:

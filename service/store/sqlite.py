@@ -161,12 +161,16 @@ class SQLiteStore:
         documents: dict[str, tuple] = {}
         quotes: dict[str, tuple[str, int, dict]] = {}
         created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        doc_ids: dict[tuple, str] = {}  # most records of a batch share a few documents
         for position, rec in enumerate(records):
-            source, context, date = rec.get("source"), rec.get("context"), rec.get("date")
-            digest = hash_text("import\x1f%s\x1f%s\x1f%s" % (source, context, date))
-            doc_id = short_id("d", digest)
-            documents.setdefault(doc_id, (doc_id, digest, context, source, None, date,
-                                          "import", created, 0, None))
+            key = (rec.get("source"), rec.get("context"), rec.get("date"))
+            doc_id = doc_ids.get(key)
+            if doc_id is None:
+                source, context, date = key
+                digest = hash_text("import\x1f%s\x1f%s\x1f%s" % key)
+                doc_id = doc_ids[key] = short_id("d", digest)
+                documents[doc_id] = (doc_id, digest, context, source, None, date,
+                                     "import", created, 0, None)
             quotes.setdefault(short_id("q", "import", str(rec["id"])), (doc_id, position, rec))
         rows = sorted(quotes.items())  # key order: B-tree inserts stay local
         with self._transaction() as conn:

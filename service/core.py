@@ -65,9 +65,6 @@ class QuoteService:
             self.version = seq
 
     # -- use cases ----------------------------------------------------------------
-    def extract(self, text: str, meta: DocumentMeta):
-        return extract_quotes(text, meta)
-
     def ingest(self, text: str, meta: DocumentMeta) -> tuple[Document, list[QuoteRecord], bool]:
         existing = self.store.document_by_hash(content_hash(text))
         if existing is not None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .quotes import DOUBLE_MARKS
+from .sentences import strip_span
 
 SIGNATURE_RE = re.compile(
     r"\s+[—–-]{1,2}\s*(?P<who>[^\n—–()@]{2,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
@@ -41,21 +42,13 @@ class Post:
     lead: tuple[int, int] | None = None  # the lead-in paragraph
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def find_posts(text: str, paras: list[tuple[int, int]]) -> list[Post]:
     posts = []
     for idx, (lo, hi) in enumerate(paras):
         para = text[lo:hi]
         m = SIGNATURE_RE.search(para)
         if m:
-            s, e = _trim(text, lo, lo + m.start())
+            s, e = strip_span(text, lo, lo + m.start())
             if e - s >= MIN_POST_CHARS and not any(c in DOUBLE_MARKS for c in text[s:s + 1]):
                 posts.append(Post(s, e, "dash_signature", who=m.group("who").strip(),
                                   handle=m.group("handle"), date=m.group("date")))
@@ -73,7 +66,7 @@ def find_posts(text: str, paras: list[tuple[int, int]]) -> list[Post]:
             continue
         if sum(para.count(c) for c in DOUBLE_MARKS) >= 2 and para.lstrip()[:1] in DOUBLE_MARKS:
             continue  # a normal quote paragraph; the marks handle it
-        s, e = _trim(text, lo, hi)
+        s, e = strip_span(text, lo, hi)
         if e - s >= MIN_POST_CHARS:
             posts.append(Post(s, e, "colon_lead_in", lead=(plo, phi)))
     return posts

@@ -114,10 +114,10 @@ class Sentences:
                 continue
             end = m.end() if "\n" not in m.group() else m.start()
             if text[start:end].strip():
-                spans.append(_strip(text, start, end))
+                spans.append(strip_span(text, start, end))
             start = m.end()
         if text[start:].strip():
-            spans.append(_strip(text, start, len(text)))
+            spans.append(strip_span(text, start, len(text)))
         self.spans: list[tuple[int, int]] = spans
         self._starts = [s for s, _ in spans]
 
@@ -132,7 +132,8 @@ class Sentences:
         return self.spans[i]
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at either end."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -6,7 +6,6 @@ import gzip
 import io
 import json
 import os
-import re
 import sys
 import time
 from collections.abc import Iterator
@@ -16,13 +15,10 @@ from tqdm import tqdm
 
 from service.cli import config_from
 from service.corpus import write_corpus_file
-from service.model import DocumentMeta, content_hash
-
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
+from service.model import DocumentMeta, content_hash, is_partial_date
 
 def _meta(args) -> DocumentMeta:
-    if args.published and not _PARTIAL_DATE.match(args.published):
+    if args.published and not is_partial_date(args.published):
         raise ValueError(f"--published must be YYYY, YYYY-MM or YYYY-MM-DD, got {args.published!r}")
     return DocumentMeta(title=args.title, outlet=args.outlet, url=args.url,
                         published=args.published)
@@ -95,7 +91,7 @@ def _valid_record(line: str) -> dict | None:
         if rec.get(key) is not None and not isinstance(rec[key], str):
             rec[key] = str(rec[key])
     date = rec.get("date")
-    if date is not None and not (isinstance(date, str) and _PARTIAL_DATE.match(date)):
+    if date is not None and not is_partial_date(date):
         rec["date"] = None
     return rec
 

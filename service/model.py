@@ -7,6 +7,7 @@ into JSON with ``to_dict``.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -71,6 +72,14 @@ class QuoteDate:
             basis=data.get("basis") or "stated",
             expression=data.get("expression"),
         )
+
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def is_partial_date(value: object) -> bool:
+    """A partial ISO date as the service stores them: YYYY, YYYY-MM or YYYY-MM-DD."""
+    return isinstance(value, str) and _PARTIAL_DATE.match(value) is not None
 
 
 def precision_of(iso: str) -> DatePrecision:

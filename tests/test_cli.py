@@ -35,8 +35,9 @@ def test_extract_prints_spans_into_the_file(env, capsys):
     assert any(q["speaker"] and q["speaker"]["name"] == "Omar Reyes" for q in quotes)
 
 
-def test_extract_refuses_a_bad_date(env, capsys):
-    assert main(["extract", str(env / "article.txt"), "--published", "March"]) == 1
+@pytest.mark.parametrize("published", ["March", "2026-13-01", "2026-02-32"])
+def test_extract_refuses_a_bad_date(env, capsys, published):
+    assert main(["extract", str(env / "article.txt"), "--published", published]) == 1
     assert "--published" in capsys.readouterr().err
 
 

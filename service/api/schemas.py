@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 from service.config import Config
+from service.model import is_partial_date
 
-_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 DOCUMENT_KINDS = ("article", "transcript", "post", "statement", "other")
 MAX_SPEAKER_CHARS = 200
 MAX_META_CHARS = 2_000
@@ -23,7 +23,7 @@ def _not_blank(value: str) -> None:
 
 
 def _partial_date(value: str) -> None:
-    if not _PARTIAL_DATE.match(value):
+    if not is_partial_date(value):
         raise ValidationError("must be a date as YYYY, YYYY-MM or YYYY-MM-DD")
 
 

@@ -83,8 +83,8 @@ class QuoteService:
         return verify(self.index, self.store, quote, speaker, limit or self.config.default_limit)
 
     def health(self) -> dict:
-        indexed = len(self.index)
+        self.index  # build it if nothing has yet, then catch up, then count
         self.refresh()
         quotes, documents = self.store.counts()
         return {"status": "ok", "quotes": quotes, "documents": documents,
-                "index_version": self.version, "indexed_quotes": indexed}
+                "index_version": self.version, "indexed_quotes": len(self.index)}

@@ -63,3 +63,14 @@ def test_reingesting_a_shipped_article_finds_it_stored(make_config):
     documents = service.store.counts()[1]
     _, _, created = service.ingest(seeds.read_text(encoding="utf-8"), DocumentMeta())
     assert not created and service.store.counts()[1] == documents
+
+
+def test_health_counts_the_index_it_reports_the_version_of(make_config, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    writer, reader = two_workers(make_config, corpus_dir=str(empty))
+    reader.index  # built before the write below
+    writer.ingest(ARTICLE, DocumentMeta())
+    health = reader.health()
+    assert health["index_version"] == writer.store.version()
+    assert health["indexed_quotes"] == health["quotes"] > 0

@@ -1,6 +1,11 @@
 """Quote extraction measured against PolNeAR's gold direct quotations.
 
-    .venv/bin/python bench/extraction.py [--data DIR] [--limit N] [--errors N]
+    .venv/bin/python bench/extraction.py [--data DIR] [--limit N] [--errors N] [--gold both|jsonl|ann]
+
+Two golds, both printed by default (bench/polnear_gold.py says how they
+differ): A, direct_quotes.jsonl as distributed; B, the same definition
+applied again to the .ann attributions, which recovers the multi-sentence
+quotes that A loses where the annotators cut a content span into sentences.
 
 A predicted quote segment (one span) matches a gold direct quote when their
 character overlap is at least 0.3 (and, separately, 0.8) of the longer of the
@@ -25,6 +30,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from service.extract import extract_quotes  # noqa: E402
 from service.extract.lexicon import DESCRIPTOR_HEADS, DETERMINERS, ORG_HEADS  # noqa: E402
 from service.model import DocumentMeta  # noqa: E402
+
+from polnear_gold import read_ann_gold, read_jsonl_gold  # noqa: E402
 
 DEFAULT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "polnear-train")
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "his", "their", "its", "who"}
@@ -145,22 +152,83 @@ def _speaker_kind(sp) -> str:
     return {"person": "name"}.get(sp.kind, sp.kind)
 
 
+def score(names, preds, gold, thr):
+    """Precision, recall, F1 and speaker accuracy at one overlap threshold,
+    with the per-rule and per-phrase counts and the errors behind them."""
+    n_gold = sum(len(gold[n]) for n in names)
+    tp = n_pred = spk_right = spk_total = no_speaker = unresolvable = 0
+    by_rule, by_kind = defaultdict(Counter), defaultdict(Counter)
+    errors, misses = [], []
+    for n in names:
+        units = [(span, q) for q in preds[n] for span in q.spans]
+        g = gold[n]
+        m = match([u[0] for u in units], [(r["start"], r["end"]) for r in g], thr)
+        n_pred += len(units)
+        tp += len(m)
+        for i, j in m.items():
+            q = units[i][1]
+            kind, key = gold_speaker(g[j])
+            no_speaker += q.speaker is None
+            if kind == "unknown":
+                unresolvable += 1
+                continue
+            ok = speaker_ok(q.speaker, kind, key,
+                            f"{g[j].get('speaker_resolved') or ''} | {g[j].get('speaker_mention') or ''}")
+            spk_total += 1
+            spk_right += ok
+            for counter in (by_rule[q.rule], by_kind[_speaker_kind(q.speaker)]):
+                counter["matched"] += 1
+                counter["right"] += ok
+            if not ok:
+                errors.append((n, q, g[j]))
+        matched_gold = set(m.values())
+        misses += [(n, r) for j, r in enumerate(g) if j not in matched_gold]
+        for i, (span, q) in enumerate(units):
+            if i not in m:
+                by_rule[q.rule]["unmatched"] += 1
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return dict(p=p, r=r, f1=2 * p * r / (p + r) if p + r else 0.0, tp=tp, pred=n_pred, gold=n_gold,
+                acc=spk_right / spk_total if spk_total else 0.0, spk_total=spk_total,
+                none=no_speaker / tp if tp else 0.0, unresolvable=unresolvable,
+                by_rule=by_rule, by_kind=by_kind, errors=errors, misses=misses)
+
+
+def report(label, names, preds, gold, show_tables):
+    print(f"\n{label}: {sum(len(gold[n]) for n in names)} gold quotes")
+    results = {thr: score(names, preds, gold, thr) for thr in (0.3, 0.8)}
+    for thr, res in results.items():
+        print(f"overlap>={thr}: precision {res['p']:.3f}  recall {res['r']:.3f}  F1 {res['f1']:.3f}  "
+              f"(matched {res['tp']} of {res['pred']} predicted)")
+        print(f"  speaker accuracy {res['acc']:.3f} over {res['spk_total']} matched "
+              f"(+{res['unresolvable']} with an unresolved gold pronoun, not scored); "
+              f"no speaker {res['none']:.3f}")
+    res = results[0.3]
+    if show_tables:
+        print("by rule (overlap>=0.3): rule  matched  speaker-acc  unmatched-predictions")
+        for rule, c in sorted(res["by_rule"].items(), key=lambda kv: -kv[1]["matched"]):
+            acc = c["right"] / c["matched"] if c["matched"] else 0.0
+            print(f"  {rule:<15} {c['matched']:>6}  {acc:.3f}  {c['unmatched']:>6}")
+        print("by speaker phrase (overlap>=0.3): kind  matched  speaker-acc")
+        for kind, c in sorted(res["by_kind"].items(), key=lambda kv: -kv[1]["matched"]):
+            print(f"  {kind:<15} {c['matched']:>6}  {c['right'] / c['matched'] if c['matched'] else 0.0:.3f}")
+    return res
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, help="print this many speaker errors and misses")
+    ap.add_argument("--gold", choices=("both", "jsonl", "ann"), default="both",
+                    help="which gold to score against (see bench/polnear_gold.py)")
     args = ap.parse_args(argv)
     data = os.path.abspath(args.data)
     text_dir = os.path.join(data, "text")
     if not os.path.isdir(text_dir):
         print(f"no PolNeAR data at {data}", file=sys.stderr)
         return 2
-    gold = defaultdict(list)
-    with open(os.path.join(data, "direct_quotes.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            gold[row["article"]].append(row)
+    jsonl_gold = read_jsonl_gold(data)
     published = {}
     meta_path = os.path.join(data, "metadata.tsv")
     if os.path.exists(meta_path):
@@ -178,79 +246,24 @@ def main(argv: list[str] | None = None) -> int:
     preds = {n: extract_quotes(texts[n], DocumentMeta(published=published.get(n))) for n in names}
     elapsed = time.process_time() - t0
 
-    n_gold = sum(len(gold[n]) for n in names)
-    results = {}
-    by_rule = defaultdict(Counter)
-    by_kind = defaultdict(Counter)
-    errors = []
-    misses = []
-    for thr in (0.3, 0.8):
-        tp = n_pred = 0
-        spk_right = spk_total = no_speaker = unresolvable = 0
-        for n in names:
-            units = [(span, q) for q in preds[n] for span in q.spans]
-            g = gold[n]
-            m = match([u[0] for u in units], [(r["start"], r["end"]) for r in g], thr)
-            n_pred += len(units)
-            tp += len(m)
-            for i, j in m.items():
-                q = units[i][1]
-                kind, key = gold_speaker(g[j])
-                if q.speaker is None:
-                    no_speaker += 1
-                if kind == "unknown":
-                    unresolvable += 1
-                    continue
-                ok = speaker_ok(q.speaker, kind, key, f"{g[j].get('speaker_resolved') or ''} | {g[j].get('speaker_mention') or ''}")
-                spk_total += 1
-                spk_right += ok
-                if thr == 0.3:
-                    c = by_rule[q.rule]
-                    c["matched"] += 1
-                    c["right"] += ok
-                    c = by_kind[_speaker_kind(q.speaker)]
-                    c["matched"] += 1
-                    c["right"] += ok
-                    if not ok:
-                        errors.append((n, q, g[j]))
-            if thr == 0.3:
-                matched_gold = set(m.values())
-                for j, r in enumerate(g):
-                    if j not in matched_gold:
-                        misses.append((n, r))
-                for i, (span, q) in enumerate(units):
-                    if i not in m:
-                        by_rule[q.rule]["unmatched"] += 1
-        p = tp / n_pred if n_pred else 0.0
-        r = tp / n_gold if n_gold else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        results[thr] = dict(p=p, r=r, f1=f1, tp=tp, pred=n_pred, acc=spk_right / spk_total if spk_total else 0.0,
-                            spk_total=spk_total, none=no_speaker / tp if tp else 0.0, unresolvable=unresolvable)
-
-    print(f"PolNeAR direct quotes: {len(names)} articles, {n_gold} gold quotes, "
-          f"{results[0.3]['pred']} predicted quote segments")
-    for thr, res in results.items():
-        print(f"overlap>={thr}: precision {res['p']:.3f}  recall {res['r']:.3f}  F1 {res['f1']:.3f}  "
-              f"(matched {res['tp']})")
-        print(f"  speaker accuracy {res['acc']:.3f} over {res['spk_total']} matched "
-              f"(+{res['unresolvable']} with an unresolved gold pronoun, not scored); "
-              f"no speaker {res['none']:.3f}")
+    print(f"PolNeAR training split: {len(names)} articles, "
+          f"{sum(len(q.spans) for n in names for q in preds[n])} predicted quote segments")
     print(f"speed: {len(names) / elapsed:.1f} articles/s ({elapsed:.2f}s CPU, one core)")
-    print("by rule (overlap>=0.3): rule  matched  speaker-acc  unmatched-predictions")
-    for rule, c in sorted(by_rule.items(), key=lambda kv: -kv[1]["matched"]):
-        acc = c["right"] / c["matched"] if c["matched"] else 0.0
-        print(f"  {rule:<15} {c['matched']:>6}  {acc:.3f}  {c['unmatched']:>6}")
-    print("by speaker phrase (overlap>=0.3): kind  matched  speaker-acc")
-    for kind, c in sorted(by_kind.items(), key=lambda kv: -kv[1]["matched"]):
-        print(f"  {kind:<15} {c['matched']:>6}  {c['right'] / c['matched'] if c['matched'] else 0.0:.3f}")
+    shown = []
+    if args.gold in ("both", "jsonl"):
+        shown.append(report("gold A, direct_quotes.jsonl as distributed", names, preds, jsonl_gold, True))
+    if args.gold in ("both", "ann"):
+        shown.append(report("gold B, derived from the .ann attributions (bench/polnear_gold.py)",
+                            names, preds, read_ann_gold(data, jsonl_gold), True))
     if args.errors:
+        res = shown[-1]
         print("\nspeaker errors:")
-        for n, q, r in errors[: args.errors]:
+        for n, q, r in res["errors"][: args.errors]:
             sp = q.speaker
             print(f"- {n} [{q.rule}] pred={sp.name if sp else None!r} ({sp.mention if sp else ''}) "
                   f"gold={r['speaker_resolved']!r}/{r['speaker_mention']!r} :: {q.text[:80]!r}")
         print("\nmissed gold quotes:")
-        for n, r in misses[: args.errors]:
+        for n, r in res["misses"][: args.errors]:
             print(f"- {n} {r['quote'][:100]!r} ({r['speaker_mention']!r})")
     return 0
 

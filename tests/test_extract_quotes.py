@@ -47,6 +47,13 @@ def test_stray_closing_mark_is_ignored():
     assert spans_text(t) == []
 
 
+def test_marks_inside_markup_tags_are_not_quotes():
+    t = ('<post author="@cityhall" date="June 3,\n2024">Crews start on the bridge today</post>\n'
+         'The post linked to <a href="https://example.org/x" title=“Bridge plan”>the plan</a>, and '
+         'the mayor said "it is about time."')
+    assert spans_text(t) == ["it is about time."]
+
+
 def test_typewriter_double_apostrophes_only_on_request():
     t = "''We will not back down,'' Mr. Okafor said. ''He told me, 'Stay home,' and I did.''"
     # Off by default (archive artefact; PolNeAR's gold does not count it),

@@ -23,6 +23,10 @@ CLOSE_CONTEXT = frozenset(" \t\n)]}.,;:!?—–-…/\u00a0") | DOUBLE_MARKS | SI
 # Elisions that start with an apostrophe: 'em, 'til, '90s.
 LEADING_ELISIONS = ("em", "til", "tis", "twas", "cause", "round", "n ", "n’", "n'")
 MAX_SINGLE_SPAN = 400  # a single-marked "quote" longer than this is mis-paired
+# An embedded tag (<tweet author="@x" date="...">, <a href="...">): its
+# attribute values are not quotations, and a value may even span lines.
+MARKUP_TAG_RE = re.compile(r"<[A-Za-z/!][^<>]{0,1000}>")
+_MARK_CHARS = DOUBLE_MARKS | SINGLE_MARKS
 
 
 @dataclass
@@ -191,6 +195,7 @@ def find_quote_spans(text: str, typewriter: bool = False) -> list[QuoteSpan]:
     as a double mark only with ``typewriter=True`` (see docs/extraction.md).
     """
     spans: list[QuoteSpan] = []
+    text = _mask_markup(text)
     paras = paragraphs(text)
     carry_open = False  # the previous paragraph left a double quote open
     for idx, (lo, hi) in enumerate(paras):
@@ -221,6 +226,14 @@ def find_quote_spans(text: str, typewriter: bool = False) -> list[QuoteSpan]:
         para_spans.sort(key=lambda s: s.start)
         spans.extend(s for s in para_spans if text[s.start:s.end].strip())
     return spans
+
+
+def _mask_markup(text: str) -> str:
+    """The text with the quote marks inside markup tags blanked out; offsets
+    are unchanged, so spans found in the result index the original."""
+    if "<" not in text:
+        return text
+    return MARKUP_TAG_RE.sub(lambda m: "".join(" " if ch in _MARK_CHARS else ch for ch in m.group()), text)
 
 
 def _first_nonspace(text: str, lo: int, hi: int) -> int:

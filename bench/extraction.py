@@ -12,8 +12,9 @@ character overlap is at least 0.3 (and, separately, 0.8) of the longer of the
 two; matching is one-to-one, best overlap first. Speaker accuracy is over
 matched quotes: the predicted name shares the gold speaker's surname
 (speaker_resolved, falling back to the mention), or both are descriptors with
-the same head noun ("an aide" / "a senior aide"). Gold speakers that are bare
-pronouns the gold itself could not resolve are left out of speaker accuracy.
+the same head noun ("an aide" / "a senior aide"). Gold speakers that are
+pronouns the gold's automatic coreference left bare or resolved to no name
+("Donald Trump 's", "That curiosity") are left out of speaker accuracy.
 """
 from __future__ import annotations
 
@@ -101,8 +102,28 @@ def _surname(phrase: str) -> str | None:
     return re.sub(r"[’']s?$", "", runs[-1][-1]).lower() or None
 
 
+def _not_a_name(resolved: str) -> bool:
+    """A pronoun's automatic resolution that names nobody: a possessive
+    ("Donald Trump 's"), a clause ("Sean Hannity that aired Wednesday night"),
+    a phrase ("That curiosity"), or text with money, numbers or quote marks."""
+    first = resolved.split(" , ")[0].strip()
+    words = first.split()
+    if not words or re.search(r"[$`0-9]|''|-LRB-(?!.*-RRB-)", first):
+        return True
+    last = words[-1]
+    if last in ("'s", "’s") or last.endswith(("'s", "’s")):
+        return True
+    return last[:1].islower() and _head(words) is None and last.lower() not in ORG_HEADS
+
+
 def gold_speaker(row: dict) -> tuple[str, str | None]:
-    """(kind, key): kind person/descriptor/unknown; key a surname or head noun."""
+    """(kind, key): kind person/descriptor/unknown; key a surname or head noun.
+
+    A pronoun the gold resolved to something that is not a name (its
+    coreference is automatic) counts as unresolved, like a bare pronoun."""
+    mention = (row.get("speaker_mention") or "").strip()
+    if mention.lower() in PRONOUNS and _not_a_name(row.get("speaker_resolved") or ""):
+        return "unknown", None
     for field in ("speaker_resolved", "speaker_mention"):
         s = (row.get(field) or "").strip()
         if not s or s.lower() in PRONOUNS:
@@ -201,7 +222,7 @@ def report(label, names, preds, gold, show_tables):
         print(f"overlap>={thr}: precision {res['p']:.3f}  recall {res['r']:.3f}  F1 {res['f1']:.3f}  "
               f"(matched {res['tp']} of {res['pred']} predicted)")
         print(f"  speaker accuracy {res['acc']:.3f} over {res['spk_total']} matched "
-              f"(+{res['unresolvable']} with an unresolved gold pronoun, not scored); "
+              f"(+{res['unresolvable']} whose gold pronoun names nobody, not scored); "
               f"no speaker {res['none']:.3f}")
     res = results[0.3]
     if show_tables:

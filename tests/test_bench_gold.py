@@ -60,3 +60,19 @@ def test_reads_every_content_role_from_an_ann_file(tmp_path):
     gold = read_ann_gold(str(tmp_path), {})
     assert [r["quote"] for r in gold["doc"]] == ["It was hard. We won,", "We will do it again."]
     assert {r["speaker_mention"] for r in gold["doc"]} == {"Ann Lee"}
+
+
+def test_pronoun_resolutions_that_name_nobody_are_not_scored():
+    from extraction import gold_speaker
+
+    def kind(resolved, mention="he"):
+        return gold_speaker({"speaker_mention": mention, "speaker_resolved": resolved})
+
+    assert kind("Donald Trump 's") == ("unknown", None)
+    assert kind("Sean Hannity that aired Wednesday night") == ("unknown", None)
+    assert kind("Jeb Bush-spent $ 100 million") == ("unknown", None)
+    assert kind("Republican presidential nominee Donald Trump") == ("person", "trump")
+    assert kind("Randy Evans , a Republican National Committeeman from Georgia") == ("person", "evans")
+    assert kind("a senior aide") == ("descriptor", "aide")
+    # Only a pronoun's automatic resolution is second-guessed.
+    assert kind("Donald Trump 's", mention="Donald Trump") == ("person", "trump")

@@ -85,7 +85,7 @@ def test_press_secretary_is_not_a_cue():
 
 
 def test_descriptor_followed_by_name_is_the_name():
-    t = ("One farmer, Oskar Lindqvist, 58, drove in from the coast. Mayor Dana Reyes spoke later.\n\n"
+    t = ("One farmer, Oskar Lindqvist, 58, drove in from the coast. Mayor Diane Reyes spoke later.\n\n"
          "“I came for the water rights,” he said.")
     assert last(t).speaker.name == "Oskar Lindqvist"
 

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .cues import SPEECH_VERBS
-from .lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
+from .lexicon import FIRST_NAMES, FEMALE_PRONOUNS, MALE_PRONOUNS, TITLE_NOUNS
 from .mentions import Mention, strip_possessive
 from .names import bridges_to_name, collect_back, is_cap_word, is_name_token, is_title_token, mention_from_run
 from .people import NameRegistry, honorific_gender
@@ -145,10 +145,14 @@ class Document:
                         and toks[k].lower not in _HUMAN_HEADS and toks[k].lower not in ("and", "of", "who", "that"):
                     k += 1
                 after_prep = i > 0 and toks[i - 1].lower in _PREPOSITIONS
+                # Only a phrase that opens its clause is a subject: in "Himself a
+                # former executive, he ..." the descriptor is predicative.
+                clause_start = i == 0 or self.sentence_of(toks[i - 1].start) != sent \
+                    or toks[i - 1].text in (",", ";", "—", "–", "(", "“", '"') or toks[i - 1].lower in ("and", "but")
                 # "One voter, Guadalupe Ruiz, 35, ...": the name that follows is the mention.
                 named = k + 2 < n and toks[k + 1].text == "," and is_name_token(toks[k + 2])
                 if k < n and toks[k].lower in _HUMAN_HEADS and not self.in_quote(toks[k].start) \
-                        and not seen_in_sentence and not after_prep and not named:  # only as the subject
+                        and not seen_in_sentence and not after_prep and not named and clause_start:  # only as the subject
                     head = toks[k].lower
                     text = " ".join(t.text for t in toks[i:k + 1])
                     text = text[0].lower() + text[1:]
@@ -222,7 +226,7 @@ class Document:
             if p is not None and len(p.name.split()) > 1:
                 p.alone += 1
             if p is None:
-                known_first = base.lower() in FEMALE_FIRST_NAMES or base.lower() in MALE_FIRST_NAMES
+                known_first = base.lower() in FIRST_NAMES
                 if not (m.title or gender or speaks or known_first):
                     return False  # a lone capitalised word: maybe a place, not a person
                 p = self.registry.add(base, m.start, m.title, gender)
@@ -254,14 +258,16 @@ class Document:
 
     def titled_before(self, noun: str, offset: int) -> str | None:
         """The most recently mentioned person holding a title ("the mayor")."""
-        holders = {p.name for _, p in self.registry.by_title.get(noun, [])}
+        # Only people given the title before this point: a holder named later
+        # (or never mentioned before) is not who "the senator" refers back to.
+        holders = {p.name for off, p in self.registry.by_title.get(noun, []) if off <= offset}
         if not holders:
             return None
         hi = bisect_left(self.mention_offsets, offset)
         for m in reversed(self.mentions[:hi]):
             if m.name in holders:
                 return m.name
-        return next(iter(holders))
+        return None
 
     def _learn_gender(self, toks: list[Token], k: int) -> None:
         """"Frey said he ...", "Frey, who ..., said that she ...": a subject

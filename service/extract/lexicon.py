@@ -241,3 +241,14 @@ MALE_FIRST_NAMES = (MALE_FIRST_NAMES | frozenset(
     francois jean-claude jacques pierre nicolas gerhard helmut wolfgang jurgen matteo giuseppe
     shinzo fumio benjamin bibi netanyahu kim""".split()
 ) - frozenset(["netanyahu", "kim", "marion", "sandy", "jessie", "morgan", "lee", "ray", "mo"])) - FEMALE_FIRST_NAMES
+
+# Given names borne by men and women alike (Lindsey Graham, Terry McAuliffe,
+# Dana Perino): they still mark a person, but give no gender; the text has
+# to ("Graham said he ...", "Ms. Perino").
+UNISEX_FIRST_NAMES = frozenset(
+    """lindsey terry dana leslie robin jamie jordan casey taylor jessie morgan lee kim marion jean
+    lynn tracy tracey shelby carroll sam alex jody kerry""".split()
+)
+FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES - UNISEX_FIRST_NAMES
+MALE_FIRST_NAMES = MALE_FIRST_NAMES - UNISEX_FIRST_NAMES
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | UNISEX_FIRST_NAMES

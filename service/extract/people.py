@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_FIRST_NAMES, MALE_PRONOUNS, TITLE_NOUNS
+from .lexicon import FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, MALE_PRONOUNS, TITLE_NOUNS
 from .mentions import PARTICLES, strip_possessive
 
 
@@ -49,7 +49,7 @@ class NameRegistry:
                 gender = "female"
             elif gender is None and first in MALE_FIRST_NAMES:
                 gender = "male"
-            person.known_first = first in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES
+            person.known_first = first in FIRST_NAMES
         if gender and not person.gender:
             person.gender = gender
         if title:

@@ -1,0 +1,39 @@
+"""Pronoun and title resolution rules, each on a short text written for the test."""
+from service.extract import extract_quotes
+
+
+def last(text):
+    quotes = extract_quotes(text)
+    assert quotes, "no quote found"
+    return quotes[-1]
+
+
+def test_a_title_resolves_only_to_a_holder_named_before():
+    # The only senator the text names comes after the quote: "the senator"
+    # stays a descriptor rather than becoming that later man.
+    t = ("“We will win this,” the senator said at the rally.\n\n"
+         "Later, Sen. Oscar Lindqvist endorsed a rival.")
+    q = extract_quotes(t)[0]
+    assert q.speaker.name != "Oscar Lindqvist"
+    assert q.speaker.kind == "descriptor"
+
+
+def test_a_predicative_descriptor_is_not_a_pronoun_referent():
+    # "Himself a former team owner" describes the subject; it is no new person.
+    t = ("Gideon Marsh spent the weekend online.\n\n"
+         "Himself a former team owner — he bought a club in 1990 — Marsh also offered a prediction.\n\n"
+         "“This game is very boring,” he wrote.")
+    assert last(t).speaker.name == "Gideon Marsh"
+
+
+def test_a_descriptor_in_a_subordinate_clause_is_not_the_subject():
+    t = ("When a local reporter asked Hollis Grant about the plan, Grant deflected.\n\n"
+         "“You tell me,” he said.")
+    assert last(t).speaker.name == "Hollis Grant"
+
+
+def test_a_unisex_first_name_does_not_rule_out_he():
+    # "Lindsey" names men too: the he is Lindsey Varga, the subject before.
+    t = ("Paul Okoye introduced Sen. Lindsey Varga at the dinner.\n\n"
+         "Varga thanked the hosts. He said the critics should “stand aside and let us work.”")
+    assert last(t).speaker.name == "Lindsey Varga"

@@ -219,3 +219,19 @@ def test_enumerated_points_continue_the_speaker():
     quotes = extract_quotes(t)
     assert [q.speaker.name for q in quotes] == ["Ana Ruiz"] * 2
     assert quotes[1].rule == "inherited" and len(quotes[1].spans) == 2
+
+
+def test_reported_before_same_paragraph():
+    # No cue at the quote: the sentence before it, same paragraph, reports the speech act.
+    t = ("Attorney General Mara Quist announced the suit on Monday. “We are asking the court "
+         "to halt the rule before it takes effect.”")
+    q = extract_quotes(t)[-1]
+    assert q.speaker.name == "Mara Quist" and q.rule == "reported_before"
+
+
+def test_reported_before_not_across_a_paragraph_break():
+    # Across a paragraph break the quote keeps no speaker rather than a guess.
+    t = ("Attorney General Mara Quist announced the suit on Monday, and reporters asked her about it.\n\n"
+         "“We are asking the court to halt the rule before it takes effect.”")
+    q = extract_quotes(t)[-1]
+    assert q.rule != "reported_before"

@@ -33,7 +33,7 @@ from .statements import (
 # discounted further in _attribute.
 CONFIDENCE = {
     "dash_signature": 0.95, "cue_inside": 0.9, "cue_after": 0.9, "cue_before": 0.88, "lead_in": 0.88,
-    "cue_sentence": 0.85, "inherited": 0.85, "colon_lead_in": 0.8, "according_to": 0.78,
+    "cue_sentence": 0.85, "inherited": 0.85, "colon_lead_in": 0.8, "according_to": 0.78, "reported_before": 0.88,
     "sentence_subject": 0.7, "none": 0.2,
 }
 # How much a pronoun speaker lowers confidence (0.70 measured against 0.96 for named speakers).
@@ -141,6 +141,11 @@ def _attribute(doc: Document, st: Statement, prev: Statement | None) -> None:
         f = _sentence_cue(doc, s0, s1, first.start)
         if f:
             finding, rule = f, "cue_sentence"
+    # 4b. the sentence before reports the speech act
+    if finding is None:
+        f = _reported_before(doc, first.start - len(first.open_mark), doc.sentences[doc.sentence_of(first.start)][0])
+        if f:
+            finding, rule = f, "reported_before"
     if finding is not None:
         speaker = speaker_from(doc, finding.mention, prev, finding.cue_start, st.start)
         if speaker is not None:
@@ -249,6 +254,32 @@ def _lead_in(doc: Document, opening: int, sent_start: int) -> tuple[Finding, str
                 return Finding(m, toks[j].text, toks[j].start), "lead_in"
             break
     return None
+
+
+def _reported_before(doc: Document, opening: int, sent_start: int) -> Finding | None:
+    """A quote opening a sentence with no cue of its own, right after a
+    sentence of the same paragraph that reports a speech act ("Lynch
+    announced the lawsuit on Monday. “We are seeking ...”"): the quote is
+    what was said. Across a paragraph break this was right only about half
+    the time (the old "nearby" guess), so it stays within the paragraph."""
+    text = doc.text
+    si = doc.sentence_of(sent_start)
+    if si == 0 or text[sent_start:opening].strip():
+        return None
+    p0, p1 = doc.sentences[si - 1]
+    if "\n" in text[p1:opening] or any(p0 <= qs < p1 for qs, _ in doc.quoted):
+        return None  # a new paragraph, or a sentence with a quote of its own
+    f, _ = read_before(doc.tokens, doc.token_index(p0), doc.token_index(p1), strong_only=True, accept=doc.accept)
+    if f is None:
+        return None
+    # "Calder added that the board wants to act early.": the sentence gives
+    # what was said in the reporter's words, so the quote after it may be
+    # anyone's; only a speech act whose words are still to come counts.
+    k = doc.token_index(f.cue_start) + 1
+    toks = doc.tokens
+    if k < len(toks) and toks[k].start < p1 and toks[k].lower == "that":
+        return None
+    return f
 
 
 _SIGNATURE_LINE_RE = re.compile(r"[ \t]*\n\s*[-—–]{1,2}\s*(?=[A-Z])([^\n]{2,80})\n?")

@@ -37,3 +37,23 @@ def test_a_unisex_first_name_does_not_rule_out_he():
     t = ("Paul Okoye introduced Sen. Lindsey Varga at the dinner.\n\n"
          "Varga thanked the hosts. He said the critics should “stand aside and let us work.”")
     assert last(t).speaker.name == "Lindsey Varga"
+
+
+def test_said_name_mid_sentence_is_not_an_inverted_attribution():
+    # "..., for example, said Varga lost ground" reports what Pell said about Varga.
+    t = ("Tom Pell, the county party chairman, for example, said Varga lost ground by attacking "
+         "the governor. “It has not gone well for him,” he said.")
+    assert last(t).speaker.name == "Tom Pell"
+
+
+def test_inverted_attribution_after_a_comma_still_counts():
+    t = ("Rob Hale praised the plan. But, said Nora Fisk, “we cannot afford it.” "
+         "“It is too much,” she said.")
+    assert last(t).speaker.name == "Nora Fisk"
+
+
+def test_a_name_used_as_a_modifier_is_not_the_subject():
+    # "the Lutz release": Lutz modifies a noun; the subject is Dwyer.
+    t = ("Mark Lutz hired a new manager last week. On Thursday, in the Lutz release announcing the hire, "
+         "Dwyer described the job as hard.\n\n“My job is to win,” he said.")
+    assert last(t).speaker.name == "Dwyer"

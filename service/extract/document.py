@@ -122,14 +122,24 @@ class Document:
                 speaks = j < n and toks[j].lower in SPEECH_VERBS
                 # "said Gary Orfield": the name after an inverted cue is the
                 # speaker, as good as a sentence subject.
-                inverted = s > 1 and toks[s - 1].lower in SPEECH_VERBS and toks[s - 2].text in (",", "”", '"', "’")
+                # Right after a quote ('“...,” said Trump'), or after a comma
+                # when the name ends the clause ("But, said Solovey, “...”"):
+                # in "X, for example, said Trump continued ..." Trump is the
+                # subject of what X said, not a speaker.
+                inverted = s > 1 and toks[s - 1].lower in SPEECH_VERBS and (
+                    toks[s - 2].text in ("”", '"', "’")
+                    or (toks[s - 2].text == "," and (j >= n or toks[j].text in (",", ".", ";", ":", "“", '"'))))
                 # The subject is the first mention that is neither a possessor
                 # ("Bloomberg's pollster, Douglas Schoen, says") nor the object
                 # of a preposition ("Asked about Sullivan, Feinstein said").
                 # "Secretary of State John Kerry": the "of" belongs to the title.
                 of_title = s > 1 and toks[s - 1].lower == "of" and is_title_token(toks[s - 2]) \
                     and toks[s - 2].text[:1].isupper()
-                oblique = (m is not None and m.possessive) or (
+                # "the Trump campaign", "a Sanders supporter": a name used as a
+                # modifier is not the clause's subject either.
+                modifier = m is not None and not m.title and s > 0 and toks[s - 1].lower in ("the", "a", "an") and j < n \
+                    and toks[j].text[:1].islower() and toks[j].text.isalpha()
+                oblique = (m is not None and m.possessive) or modifier or (
                     s > 0 and toks[s - 1].lower in _PREPOSITIONS and not of_title)
                 first = (not seen_in_sentence and not oblique and (not quote_led or speaks)) or inverted
                 if m is not None and self._note_mention(m, toks, s, sent, first, speaks or inverted,

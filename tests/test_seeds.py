@@ -151,3 +151,17 @@ def test_month_only_publication(extracted):
     _, quotes = extracted[POLITICO]
     q = find(quotes, "There were no deals cut")[0]
     assert q.date.value == "2026-02" and q.date.precision == "month"
+
+
+def test_shipped_corpus_is_what_the_extractor_makes(tmp_path):
+    """quotes/ is generated from the seeds and reviewed; an extractor change
+    must come with a regenerated (and reviewed) corpus, never a stale one.
+    Regenerate with: quotes corpus ../shared/seeds --out quotes"""
+    import argparse
+
+    from service.commands import build_corpus
+
+    build_corpus(argparse.Namespace(source_dir=SEEDS, out=tmp_path))
+    shipped = Path(__file__).resolve().parent.parent / "quotes"
+    made = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.json")}
+    assert made == {p.name: p.read_text(encoding="utf-8") for p in shipped.glob("*.json")}

@@ -57,3 +57,17 @@ def test_a_name_used_as_a_modifier_is_not_the_subject():
     t = ("Mark Lutz hired a new manager last week. On Thursday, in the Lutz release announcing the hire, "
          "Dwyer described the job as hard.\n\n“My job is to win,” he said.")
     assert last(t).speaker.name == "Dwyer"
+
+
+def test_a_headline_word_does_not_become_part_of_a_name():
+    # "Cautious Varga": a headline adjective, not the first name of Dale Varga.
+    t = ("Cautious Varga weighs a run for governor.\n\n"
+         "State Treasurer Dale Varga said on Monday he would decide by spring.\n\n"
+         "“I am listening to voters,” Varga said.")
+    assert last(t).speaker.name == "Dale Varga"
+
+
+def test_a_full_name_in_the_headline_still_counts():
+    t = ("Dale Varga weighs a run for governor.\n\n"
+         "“I am listening to voters,” Varga said.")
+    assert last(t).speaker.name == "Dale Varga"

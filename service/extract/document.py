@@ -7,6 +7,7 @@ mayor" resolvable later).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -70,6 +71,8 @@ class Document:
         self.mention_offsets: list[int] = []  # kept in step with mentions, for bisection
         self.accept = None  # a filter for sentence subjects, set by the pipeline
         self.last_pronoun_kind = "person"  # kind of the last pronoun resolution
+        nl = text.find("\n")
+        self.headline_end = nl if 0 < nl <= 200 else 0  # a first line on its own: the headline
         self._scan_people()
 
     # -- lookups ---------------------------------------------------------------
@@ -226,6 +229,8 @@ class Document:
         if m.kind != "name" or not m.name:
             return False
         words = m.name.split()
+        if m.start < self.headline_end and self._headline_misread(words):
+            return False
         gender = honorific_gender(m.text.split()) or _title_gender(m.title)
         if len(words) >= 2:
             person = self.registry.add(m.name, m.start, m.title, gender)
@@ -250,6 +255,17 @@ class Document:
             m.start, m.end, name, person.gender if person else gender, m.possessive, first,
             s > 0 and toks[s - 1].lower in _PREPOSITIONS and not of_title, sent))
         return True
+
+    def _headline_misread(self, words: list[str]) -> bool:
+        """In a headline every word is capitalised: "Understated Perez raises
+        profile" must not register "Understated Perez" when the text goes on
+        to name Thomas Perez. A headline name whose first word is no known
+        given name yields to a different full name with the same surname in
+        the body."""
+        if len(words) < 2 or words[0].lower() in FIRST_NAMES:
+            return False
+        other = re.search(r"\b([A-Z][\w’'.-]+) " + re.escape(words[-1]) + r"\b", self.text[self.headline_end:])
+        return other is not None and other.group(1) != words[0]
 
     def _append(self, m: PersonMention) -> None:
         """Record a mention found by the forward scan (offsets only grow)."""

@@ -71,3 +71,10 @@ def test_a_full_name_in_the_headline_still_counts():
     t = ("Dale Varga weighs a run for governor.\n\n"
          "“I am listening to voters,” Varga said.")
     assert last(t).speaker.name == "Dale Varga"
+
+
+def test_a_fronted_topic_is_the_referent():
+    # "As for Lutz, he said ...": Lutz is whom the sentence is about.
+    t = ("Omar Reyes warned against a contested convention. “That would be a disaster,” Reyes said.\n\n"
+         "As for Mark Lutz, he said he is not worried. “I will have the delegates,” he said.")
+    assert last(t).speaker.name == "Mark Lutz"

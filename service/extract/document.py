@@ -142,8 +142,13 @@ class Document:
                 # modifier is not the clause's subject either.
                 modifier = m is not None and not m.title and s > 0 and toks[s - 1].lower in ("the", "a", "an") and j < n \
                     and toks[j].text[:1].islower() and toks[j].text.isalpha()
+                # "As for Trump, he said ...", "For Chait, ...": a fronted topic
+                # is who the sentence is about, not an object.
+                topic = s > 0 and j < n and toks[j].text == "," and (
+                    (toks[s - 1].lower == "for" and (s == 1 or self.sentence_of(toks[s - 2].start) != sent
+                                                     or toks[s - 2].lower == "as")))
                 oblique = (m is not None and m.possessive) or modifier or (
-                    s > 0 and toks[s - 1].lower in _PREPOSITIONS and not of_title)
+                    s > 0 and toks[s - 1].lower in _PREPOSITIONS and not of_title and not topic)
                 first = (not seen_in_sentence and not oblique and (not quote_led or speaks)) or inverted
                 if m is not None and self._note_mention(m, toks, s, sent, first, speaks or inverted,
                                                         of_title) and not oblique:

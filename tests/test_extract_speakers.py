@@ -163,3 +163,12 @@ def test_definite_role_refers_to_the_person_given_that_role():
 def test_descriptor_with_capitalised_name_before_its_head():
     q = last("“I would want answers,” said a prominent Republican National Committee member who backs the plan.")
     assert q.speaker.kind == "descriptor" and "member" in q.speaker.name
+
+
+def test_a_verb_and_preposition_are_not_read_as_a_title():
+    # "went" and "after" end like role nouns ("president", "adviser") but
+    # "Hale went after Dorsey" is a clause: the he is Hale.
+    t = ("At a town hall in Dover, Vic Hale went after Sam Dorsey, calling him “a total stiff.”\n\n"
+         "He says, “Here is a man nobody would hire.”")
+    q = last(t)
+    assert q.speaker.name == "Vic Hale"

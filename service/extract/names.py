@@ -413,6 +413,17 @@ def parse_np_forward(tokens: list[Token], i: int, hi: int) -> Mention | None:
 
 
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# Words with a role-noun ending that are not role nouns: "Trump went after
+# Bush" is a clause, not the title of a man named Bush.
+_NOT_ROLE_NOUNS = frozenset(
+    """whatever however whenever wherever together further rather whether either neither another
+    earlier later sooner longer rather better bigger never remember consider discover deliver
+    recent current different silent urgent frequent consistent apparent important significant
+    brilliant relevant constant distant instant pleasant ordinary necessary primary temporary
+    contrary""".split()
+)
+
+
 def bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
     """A lower-case role noun between capitalised words ("Monmouth University
     political scientist Patrick Murray")."""
@@ -421,8 +432,9 @@ def bridges_to_name(tokens: list[Token], j: int, hi: int) -> bool:
         return False
     core = t.lower.split("-")[-1]
     if not (core in ROLE_MODIFIERS or core in DESCRIPTOR_HEADS or core in TITLE_WORDS
-            or (core.endswith(("ist", "ian", "er", "or", "ant", "ent", "ary", "ee")) and not core.endswith("ed"))):
-        return False  # a verb or other word, not part of a title ("criticized", "met")
+            or (core.endswith(("ist", "ian", "er", "or", "ant", "ent", "ary", "ee")) and not core.endswith("ed")
+                and len(core) >= 6 and core not in _NOT_ROLE_NOUNS)):
+        return False  # a verb or other word, not part of a title ("criticized", "met", "went after")
     for k in range(j + 1, min(hi, j + 3)):
         nt = tokens[k]
         if is_name_token(nt):

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/extraction.py [--data DIR] [--limit N] [--errors N] [--gold both|jsonl|ann]
 
-Two golds, both printed by default (bench/polnear_gold.py says how they
+Two golds, both printed by default (bench/gold_from_annotations.py says how they
 differ): A, direct_quotes.jsonl as distributed; B, the same definition
 applied again to the .ann attributions, which recovers the multi-sentence
 quotes that A loses where the annotators cut a content span into sentences.
@@ -14,7 +14,7 @@ matched quotes: the predicted name shares the gold speaker's surname
 (speaker_resolved, falling back to the mention), or both are descriptors with
 the same head noun ("an aide" / "a senior aide"). Gold speakers that are
 pronouns the gold's automatic coreference left bare or resolved to no name
-("Donald Trump 's", "That curiosity") are left out of speaker accuracy.
+("Dana Reyes 's", "That decision") are left out of speaker accuracy.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from service.extract import extract_quotes  # noqa: E402
 from service.extract.lexicon import DESCRIPTOR_HEADS, DETERMINERS, ORG_HEADS  # noqa: E402
 from service.model import DocumentMeta  # noqa: E402
 
-from polnear_gold import read_ann_gold, read_jsonl_gold  # noqa: E402
+from gold_from_annotations import read_ann_gold, read_jsonl_gold  # noqa: E402
 
 DEFAULT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "polnear-train")
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "his", "their", "its", "who"}
@@ -104,8 +104,8 @@ def _surname(phrase: str) -> str | None:
 
 def _not_a_name(resolved: str) -> bool:
     """A pronoun's automatic resolution that names nobody: a possessive
-    ("Donald Trump 's"), a clause ("Sean Hannity that aired Wednesday night"),
-    a phrase ("That curiosity"), or text with money, numbers or quote marks."""
+    ("Dana Reyes 's"), a clause ("Sam Ortiz that aired Monday night"),
+    a phrase ("That decision"), or text with money, numbers or quote marks."""
     first = resolved.split(" , ")[0].strip()
     words = first.split()
     if not words or re.search(r"[$`0-9]|''|-LRB-(?!.*-RRB-)", first):
@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, help="print this many speaker errors and misses")
     ap.add_argument("--gold", choices=("both", "jsonl", "ann"), default="both",
-                    help="which gold to score against (see bench/polnear_gold.py)")
+                    help="which gold to score against (see bench/gold_from_annotations.py)")
     args = ap.parse_args(argv)
     data = os.path.abspath(args.data)
     text_dir = os.path.join(data, "text")
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.gold in ("both", "jsonl"):
         shown.append(report("gold A, direct_quotes.jsonl as distributed", names, preds, jsonl_gold, True))
     if args.gold in ("both", "ann"):
-        shown.append(report("gold B, derived from the .ann attributions (bench/polnear_gold.py)",
+        shown.append(report("gold B, derived from the .ann attributions (bench/gold_from_annotations.py)",
                             names, preds, read_ann_gold(data, jsonl_gold), True))
     if args.errors:
         res = shown[-1]

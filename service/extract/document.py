@@ -262,9 +262,9 @@ class Document:
         return True
 
     def _headline_misread(self, words: list[str]) -> bool:
-        """In a headline every word is capitalised: "Understated Perez raises
-        profile" must not register "Understated Perez" when the text goes on
-        to name Thomas Perez. A headline name whose first word is no known
+        """In a headline every word is capitalised: "Quiet Reyes gains
+        ground" must not register "Quiet Reyes" when the text goes on
+        to name Ana Reyes. A headline name whose first word is no known
         given name yields to a different full name with the same surname in
         the body."""
         if len(words) < 2 or words[0].lower() in FIRST_NAMES:

@@ -5,7 +5,7 @@ inside each attribution's ``Content`` span, searched piece by piece. Two
 habits of the annotation make that miss real direct quotes:
 
 - annotators cut a multi-sentence content span into one piece per sentence
-  (``T15 Content 392 484;485 565``), so a quote that runs over two sentences
+  (``T7 Content 100 160;161 220``), so a quote that runs over two sentences
   has its opening mark in one piece and its closing mark in the next and is
   found in neither;
 - the second content span of an attribution (role ``Content2``: the rest of a

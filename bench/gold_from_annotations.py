@@ -29,6 +29,7 @@ from collections import defaultdict
 
 _PAIRED = re.compile(r"[“\"]([^“”\"]+)[”\"]|(?<!\w)‘((?:[^‘’]|’(?=\w))+)’(?!\w)")
 _OPENERS = "“\""
+_DOUBLE_MARK = re.compile(r"[“”\"]")
 
 
 def read_jsonl_gold(data: str) -> dict[str, list[dict]]:
@@ -41,6 +42,8 @@ def read_jsonl_gold(data: str) -> dict[str, list[dict]]:
 
 
 def _parse_ann(path: str) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[list[tuple[str, str]]]]:
+    """BRAT standoff: T lines are typed spans (pieces split by ';'), E lines
+    link them into one attribution by role (Source, Cue, Content, Content2)."""
     spans, events = {}, []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -82,8 +85,13 @@ def quotes_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
         # mark (a typing slip, “like this“) ends there.
         for i in range(lo, hi):
             if text[i] in _OPENERS and not any(s <= i < e for s, e in taken):
-                nxt = re.compile(r"[“”\"]").search(text, i + 1, hi)
-                end = hi if nxt is None else nxt.start() if nxt.group() == "“" else None
+                nxt = _DOUBLE_MARK.search(text, i + 1, hi)
+                if nxt is None:
+                    end = hi
+                elif nxt.group() == "“":
+                    end = nxt.start()
+                else:
+                    end = None  # closed by a mark the pairing above did not take: leave it
                 if end is not None:
                     while end > i + 1 and text[end - 1].isspace():
                         end -= 1
